@@ -1,0 +1,2 @@
+//! The `gosched` command-line tool.
+fn main() {}

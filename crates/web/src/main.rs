@@ -1,0 +1,2 @@
+//! Entry point of the playground page.
+fn main() {}
