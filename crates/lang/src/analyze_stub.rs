@@ -56,7 +56,10 @@ pub(crate) fn analyze(src: &str) -> Analysis {
     }
     if !stack.is_empty() {
         let n = src.len() as u32;
-        out.diagnostics.push(Diagnostic::new(Span::new(n, n), "syntax error: unexpected EOF, expected }"));
+        out.diagnostics.push(Diagnostic::new(
+            Span::new(n, n),
+            "syntax error: unexpected EOF, expected }",
+        ));
     }
     out.diagnostics = crate::diag::finish(out.diagnostics);
     out

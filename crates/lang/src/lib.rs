@@ -4,6 +4,7 @@
 //! randomness or file-system dependency, and no input makes it panic: bad
 //! programs produce [`Diagnostic`]s.
 
+pub mod bytecode;
 pub mod diag;
 pub mod span;
 

@@ -17,7 +17,10 @@ impl Span {
 
     /// The smallest span covering both.
     pub fn to(self, other: Span) -> Span {
-        Span { lo: self.lo.min(other.lo), hi: self.hi.max(other.hi) }
+        Span {
+            lo: self.lo.min(other.lo),
+            hi: self.hi.max(other.hi),
+        }
     }
 }
 
@@ -51,7 +54,10 @@ impl LineIndex {
                 line_starts.push(i as u32 + 1);
             }
         }
-        LineIndex { line_starts, len: src.len() as u32 }
+        LineIndex {
+            line_starts,
+            len: src.len() as u32,
+        }
     }
 
     /// Line and column of a byte offset; offsets past the end clamp to the end.
@@ -61,7 +67,10 @@ impl LineIndex {
             Ok(i) => i,
             Err(i) => i - 1,
         };
-        LineCol { line: line as u32 + 1, col: offset - self.line_starts[line] + 1 }
+        LineCol {
+            line: line as u32 + 1,
+            col: offset - self.line_starts[line] + 1,
+        }
     }
 
     /// Byte offset of the start of a 1-based line (clamped to the text).
