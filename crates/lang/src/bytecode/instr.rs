@@ -417,15 +417,11 @@ pub enum Instr {
         base: Reg,
         nargs: u16,
     },
-    /// `go v(args)` for a func value (closure, method value).
+    /// `go v(args)` for a func value (closure, method value). A `go` of a
+    /// native (`go fmt.Println(x)`) is compiled as a `go` of a wrapper
+    /// function.
     GoValue {
         callee: Reg,
-        base: Reg,
-        nargs: u16,
-    },
-    /// `go` of a native (e.g. `go fmt.Println(x)`).
-    GoNative {
-        native: NativeId,
         base: Reg,
         nargs: u16,
     },
