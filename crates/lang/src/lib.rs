@@ -60,6 +60,7 @@ pub mod ast;
 pub mod branches;
 pub mod check;
 pub mod constant;
+pub mod bytecode;
 pub mod diag;
 pub mod dump;
 pub mod info;

@@ -1,0 +1,138 @@
+//! Natives: the standard library functions the simulator implements (declared without a body in
+//! gosched-lang's embedded Go sources), bound by their qualified Go names.
+//!
+//! A native receives its arguments in registers `base..base+nargs` of the
+//! calling goroutine and writes its results to `base..base+nres`. It may
+//! block: it parks the goroutine and says whether the call completes when
+//! woken ([`NRet::Parked`]) or must run again ([`NRet::Retry`], e.g. a mutex
+//! `Lock` that competes again after a wake-up).
+
+pub mod fmt;
+mod runtime;
+mod sync;
+mod time;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use gosched_lang::bytecode::Program;
+
+use crate::ids::{GoId, ProcId};
+use crate::interp::{Trap, R};
+use crate::machine::Machine;
+use crate::value::Value;
+
+/// One call of a native.
+#[derive(Debug)]
+pub(crate) struct NativeCall {
+    pub p: ProcId,
+    pub g: GoId,
+    /// Absolute register index of the first argument (and result).
+    pub base: usize,
+    pub nargs: usize,
+    pub nres: usize,
+}
+
+/// How a native call ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum NRet {
+    /// Completed; results are written.
+    Done,
+    /// The goroutine parked; the call completes when it is woken (results,
+    /// if any, are delivered by whoever wakes it).
+    Parked,
+    /// The goroutine parked; the call runs again when it is woken.
+    Retry,
+    /// The goroutine stopped running on this P for another reason (it
+    /// yielded, entered a system call, or exited; or the program ended).
+    Stop,
+}
+
+pub(crate) type NativeFn = fn(&mut Machine, &mut NativeCall) -> R<NRet>;
+
+impl Machine {
+    /// Argument `i` of a native call.
+    #[inline]
+    pub(crate) fn arg(&self, c: &NativeCall, i: usize) -> Value {
+        self.gs[c.g.index()]
+            .regs
+            .get(c.base + i)
+            .copied()
+            .unwrap_or_default()
+    }
+
+    /// Sets result `i` of a native call.
+    #[inline]
+    pub(crate) fn ret_val(&mut self, c: &NativeCall, i: usize, v: Value) {
+        if let Some(slot) = self.gs[c.g.index()].regs.get_mut(c.base + i) {
+            *slot = v;
+        }
+    }
+
+    /// Writes program output (checks the output limit).
+    pub(crate) fn write_out(&mut self, g: GoId, stderr: bool, bytes: &[u8]) -> R<()> {
+        let limit = self.cfg.limits.max_output;
+        let ok = self.out.write(stderr, bytes, limit);
+        self.emit(crate::trace::EventKind::Output {
+            g,
+            stderr,
+            bytes: bytes.len() as u32,
+        });
+        if !ok {
+            self.limit(crate::outcome::LimitKind::Output);
+            return Err(Trap::Ended);
+        }
+        Ok(())
+    }
+}
+
+/// Every native the simulator implements, by qualified name.
+fn registry() -> BTreeMap<&'static str, NativeFn> {
+    let mut r: BTreeMap<&'static str, NativeFn> = BTreeMap::new();
+    fmt::register(&mut r);
+    runtime::register(&mut r);
+    sync::register(&mut r);
+    time::register(&mut r);
+    r
+}
+
+/// The names of all implemented natives (for the completeness test).
+pub fn implemented() -> Vec<&'static str> {
+    registry().keys().copied().collect()
+}
+
+/// Binds each of the program's natives to its implementation; unknown ones
+/// raise a clear fatal error when called.
+pub(crate) fn bind(prog: &Program) -> Arc<[NativeFn]> {
+    let reg = registry();
+    prog.natives
+        .iter()
+        .map(|n| {
+            reg.get(n.name.as_str())
+                .or_else(|| reg.get(short_name(&n.name).as_str()))
+                .copied()
+                .unwrap_or(missing as NativeFn)
+        })
+        .collect()
+}
+
+/// `math/rand.Intn` -> `rand.Intn`.
+fn short_name(name: &str) -> String {
+    match name.split_once('.') {
+        Some((pkg, rest)) => format!("{}.{}", pkg.rsplit('/').next().unwrap_or(pkg), rest),
+        None => name.to_string(),
+    }
+}
+
+fn missing(m: &mut Machine, c: &mut NativeCall) -> R<NRet> {
+    let (func, pc) = m.cur_instr(c.g);
+    let name = match m.prog.func(func).code.get(pc as usize) {
+        Some(gosched_lang::bytecode::Instr::CallNative { native, .. }) => {
+            m.prog.natives[native.index()].name.clone()
+        }
+        _ => "a library function".to_string(),
+    };
+    Err(Trap::Fatal(format!(
+        "{name} is not supported by the playground"
+    )))
+}

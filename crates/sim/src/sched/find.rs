@@ -1,0 +1,191 @@
+//! schedule() and findRunnable(): how an M with a P finds the next goroutine, including work stealing.
+
+use crate::ids::{GoId, ProcId};
+use crate::machine::Machine;
+use crate::rng::ChoiceKind;
+use crate::sched::p::{MState, PStatus};
+use crate::sched::{GLOBAL_FAIRNESS_TICKS, STEAL_TRIES};
+use crate::trace::{EventKind, Source};
+
+impl Machine {
+    /// One scheduler action on P `p`, which is running but has no goroutine
+    /// (proc.go: schedule): find a goroutine and execute it, or idle the P
+    /// and park its M.
+    pub(crate) fn schedule(&mut self, p: ProcId) {
+        let m = self.sched.p(p).m.expect("invariant: a running P has an M");
+        match self.find_runnable(p) {
+            Some((g, from, inherit)) => {
+                if self.sched.ms[m.index()].state == MState::Spinning {
+                    // proc.go: resetspinning — the next spinning M takes over the search.
+                    self.sched.ms[m.index()].state = MState::Running;
+                    self.sched.nmspinning -= 1;
+                    self.wakep();
+                }
+                self.execute(p, g, from, inherit);
+            }
+            None => {
+                let was_spinning = self.sched.ms[m.index()].state == MState::Spinning;
+                let now = self.sched.p(p).clock;
+                self.emit_at(now, EventKind::ProcIdle { p, m });
+                self.pidleput(p);
+                self.stopm(m);
+                self.sched.idle_now = self.sched.idle_now.max(now);
+                // proc.go: findRunnable's "delicate dance": a spinning M that
+                // gives up re-checks for work submitted meanwhile.
+                if was_spinning && self.work_available() {
+                    self.wakep();
+                }
+            }
+        }
+    }
+
+    /// Whether any goroutine is queued anywhere.
+    fn work_available(&self) -> bool {
+        !self.sched.global.is_empty()
+            || self
+                .sched
+                .ps
+                .iter()
+                .any(|p| p.status != PStatus::Dead && p.has_local_work())
+    }
+
+    /// proc.go: findRunnable, in Go's order. Costs simulated time on `p`.
+    fn find_runnable(&mut self, p: ProcId) -> Option<(GoId, Source, bool)> {
+        let now = self.sched.p(p).clock;
+        self.run_timers(p, now);
+        // Fairness: one G from the global queue every 61st tick.
+        if self
+            .sched
+            .p(p)
+            .schedtick
+            .is_multiple_of(GLOBAL_FAIRNESS_TICKS)
+            && !self.sched.global.is_empty()
+        {
+            if let Some(g) = self.globrunqget(p, 1) {
+                return Some((g, Source::GlobalQueue, false));
+            }
+        }
+        if let Some(found) = self.runqget(p) {
+            return Some(found);
+        }
+        if let Some(g) = self.globrunqget(p, 0) {
+            return Some((g, Source::GlobalQueue, false));
+        }
+        if let Some(g) = self.netpoll(p) {
+            return Some((g, Source::Netpoll, false));
+        }
+        // Spin (steal) only if already spinning, or if fewer than half the
+        // busy Ps have spinning Ms (proc.go: findRunnable).
+        let m = self.sched.p(p).m.expect("invariant: a running P has an M");
+        let spinning = self.sched.ms[m.index()].state == MState::Spinning;
+        let busy = self.sched.gomaxprocs - self.sched.npidle();
+        if spinning || 2 * self.sched.nmspinning < busy {
+            if !spinning {
+                self.sched.ms[m.index()].state = MState::Spinning;
+                self.sched.nmspinning += 1;
+            }
+            return self.steal_work(p);
+        }
+        None
+    }
+
+    /// Polls the network without blocking (proc.go: findRunnable step 9):
+    /// the first ready goroutine runs here, the rest are injected.
+    fn netpoll(&mut self, p: ProcId) -> Option<GoId> {
+        let first = self.sched.net_ready.pop_front()?;
+        self.sched.last_poll = self.sched.p(p).clock;
+        let rest: Vec<GoId> = self.sched.net_ready.drain(..).collect();
+        for g in rest {
+            self.globrunqput(g);
+            self.wakep();
+        }
+        Some(first)
+    }
+
+    /// proc.go: stealWork. Four passes over the other Ps in a random order;
+    /// take half of a victim's ring; on the last pass also run the victim's
+    /// expired timers and take its `runnext`.
+    fn steal_work(&mut self, thief: ProcId) -> Option<(GoId, Source, bool)> {
+        let n = self.sched.gomaxprocs;
+        if n <= 1 {
+            return None;
+        }
+        for pass in 0..STEAL_TRIES {
+            let last = pass == STEAL_TRIES - 1;
+            for victim in self.random_order(n) {
+                let victim = ProcId(victim);
+                if victim == thief || self.sched.p(victim).status == PStatus::Idle {
+                    continue;
+                }
+                self.sched.p_mut(thief).clock += self.cfg.cost.steal_attempt;
+                if last {
+                    let now = self.sched.p(thief).clock;
+                    if self.steal_timers(victim, thief, now) {
+                        if let Some(found) = self.runqget(thief) {
+                            return Some(found);
+                        }
+                    }
+                }
+                let avail = self.sched.p(victim).runq.len();
+                if avail > 0 {
+                    // proc.go: runqgrab takes n - n/2.
+                    let take = avail - avail / 2;
+                    let mut stolen: Vec<GoId> =
+                        self.sched.p_mut(victim).runq.drain(..take).collect();
+                    self.emit_steal(thief, victim, &stolen, false);
+                    let run = stolen.pop().expect("take >= 1");
+                    for g in stolen {
+                        self.gs[g.index()].p = Some(thief);
+                        self.sched.p_mut(thief).runq.push_back(g);
+                    }
+                    return Some((run, Source::Stolen, false));
+                }
+                if last {
+                    if let Some(g) = self.sched.p(victim).runnext {
+                        // proc.go: runqgrab sleeps 3 µs first so a running victim can
+                        // run the G it just readied itself.
+                        if self.sched.p(victim).status == PStatus::Running {
+                            self.sched.p_mut(thief).clock += 3_000;
+                        }
+                        if self.sched.p(victim).runnext == Some(g) {
+                            self.sched.p_mut(victim).runnext = None;
+                            self.emit_steal(thief, victim, &[g], true);
+                            return Some((g, Source::Stolen, false));
+                        }
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    fn emit_steal(&mut self, thief: ProcId, victim: ProcId, gs: &[GoId], runnext: bool) {
+        self.stats.steals += 1;
+        let t = self.sched.p(thief).clock;
+        self.emit_at(
+            t,
+            EventKind::Steal {
+                thief,
+                victim,
+                gs: gs.to_vec(),
+                runnext,
+            },
+        );
+    }
+
+    /// A pseudo-random visiting order of `0..n`: a random start and a random
+    /// increment coprime with `n` (proc.go: randomOrder).
+    fn random_order(&mut self, n: u32) -> Vec<u32> {
+        let coprimes: Vec<u32> = (1..=n).filter(|&i| gcd(i, n) == 1).collect();
+        let start = self.choose(ChoiceKind::StealOrder, n);
+        let inc = coprimes[self.choose(ChoiceKind::StealOrder, coprimes.len() as u32) as usize];
+        (0..n).map(|i| (start + i * inc) % n).collect()
+    }
+}
+
+fn gcd(mut a: u32, mut b: u32) -> u32 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a
+}
