@@ -59,6 +59,7 @@
 pub mod ast;
 pub mod branches;
 pub mod check;
+pub mod compile;
 pub mod constant;
 pub mod bytecode;
 pub mod diag;

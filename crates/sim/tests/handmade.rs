@@ -312,3 +312,18 @@ fn waiting_forever_is_a_deadlock() {
     let err = m.stderr_text();
     assert!(err.starts_with("fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [semacquire]:\nmain.main()\n\tmain.go:"), "{err}");
 }
+
+/// Every function the embedded standard library declares without a body
+/// must be implemented by the simulator.
+#[test]
+fn every_stdlib_native_is_implemented() {
+    let have: std::collections::BTreeSet<String> = gosched_sim::natives::implemented()
+        .into_iter()
+        .map(|n| match n.split_once('.') {
+            Some((pkg, rest)) => format!("{}.{rest}", pkg.rsplit('/').next().unwrap_or(pkg)),
+            None => n.to_string(),
+        })
+        .collect();
+    let missing: Vec<String> = gosched_lang::stdlib::natives().into_iter().map(|n| n.name).filter(|n| !have.contains(n)).collect();
+    assert!(missing.is_empty(), "{} natives missing:\n{}", missing.len(), missing.join("\n"));
+}
