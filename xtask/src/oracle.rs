@@ -926,7 +926,13 @@ fn derive_stderr(stderr: &str) -> Vec<String> {
     let Some(header) = lines.iter().position(|l| is_goroutine_header(l)) else {
         return out;
     };
-    push(&mut out, lines[header].to_string());
+    // Only the main goroutine's id is stable; for others keep the `[wait reason]:` part.
+    let header_line = lines[header];
+    if header_line.starts_with("goroutine 1 [") {
+        push(&mut out, header_line.to_string());
+    } else if let Some(i) = header_line.find(" [") {
+        push(&mut out, header_line[i + 1..].to_string());
+    }
     let mut frame_found = false;
     let mut i = header + 1;
     while i < lines.len() && !lines[i].trim().is_empty() {
