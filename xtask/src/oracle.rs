@@ -24,9 +24,11 @@ const DEFAULT_TIMEOUT_SECS: u64 = 5;
 /// per-iteration loop variables, range over int).
 const PREFERRED_GO: &str = "/usr/lib/go-1.23/bin/go";
 
-/// Language version written into the throw-away `go.mod` of each build. 1.22 is the first version
-/// with per-iteration loop variables and range over int, and it builds with any toolchain >= 1.22.
-const GO_MOD: &str = "module prog\n\ngo 1.22\n";
+/// Language version written into the throw-away `go.mod` of each build. The `go` line selects
+/// semantics, not just syntax: 1.22 brings per-iteration loop variables and range over int, and
+/// 1.23 the synchronous timer channels (Stop/Reset discard an unread value; GODEBUG
+/// asynctimerchan=0). Labels are Go 1.23 behaviour, so 1.23 is used whenever the toolchain has it.
+const LABEL_LANGUAGE_MINOR: u32 = 23;
 
 const USAGE: &str = "usage: cargo xtask oracle [--check] [--runs N] [--timeout SECS] [PATHS...]\n\
   Runs each Go program (default: every .go file under tests/programs and tests/bench) with real\n\
@@ -202,6 +204,8 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
 struct Go {
     path: PathBuf,
     version: String,
+    /// The `go 1.N` line for the throw-away `go.mod`.
+    language_minor: u32,
 }
 
 /// Finds Go 1.22 or newer: `$GOSCHED_GO`, then the team's Go 1.23, then `go` on PATH.
@@ -222,8 +226,15 @@ fn find_go() -> Result<Go, String> {
             continue;
         };
         let version = String::from_utf8_lossy(&out.stdout).trim().to_string();
-        if go_minor(&version).is_some_and(|m| m >= 22) {
-            return Ok(Go { path, version });
+        if let Some(minor) = go_minor(&version).filter(|m| *m >= 22) {
+            let language_minor = minor.min(LABEL_LANGUAGE_MINOR);
+            if language_minor < LABEL_LANGUAGE_MINOR {
+                eprintln!(
+                    "oracle: warning: {version} predates Go 1.{LABEL_LANGUAGE_MINOR}; timer channels \
+                     behave differently, so timer labels may not match"
+                );
+            }
+            return Ok(Go { path, version, language_minor });
         }
         seen.push(format!("{} is {version:?}", path.display()));
     }
@@ -618,7 +629,8 @@ fn process_file(go: &Go, opts: &Options, file: &Path, dir: &Path) -> Result<Outc
 fn build(go: &Go, text: &str, settings: &Settings, dir: &Path) -> Result<PathBuf, String> {
     fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     fs::write(dir.join("main.go"), text).map_err(|e| format!("cannot write main.go: {e}"))?;
-    fs::write(dir.join("go.mod"), GO_MOD).map_err(|e| format!("cannot write go.mod: {e}"))?;
+    let go_mod = format!("module prog\n\ngo 1.{}\n", go.language_minor);
+    fs::write(dir.join("go.mod"), go_mod).map_err(|e| format!("cannot write go.mod: {e}"))?;
     let binary = dir.join("prog");
     let mut cmd = Command::new(&go.path);
     cmd.arg("build").arg("-o").arg(&binary);
