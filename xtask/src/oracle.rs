@@ -572,7 +572,9 @@ enum Exit {
 }
 
 struct Observation {
+    /// Stdout as text; invalid UTF-8 is replaced, and `stdout_utf8` says so.
     stdout: String,
+    stdout_utf8: bool,
     stderr: String,
     exit: Exit,
 }
