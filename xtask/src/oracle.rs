@@ -234,7 +234,11 @@ fn find_go() -> Result<Go, String> {
                      behave differently, so timer labels may not match"
                 );
             }
-            return Ok(Go { path, version, language_minor });
+            return Ok(Go {
+                path,
+                version,
+                language_minor,
+            });
         }
         seen.push(format!("{} is {version:?}", path.display()));
     }
@@ -731,11 +735,14 @@ fn run_once(binary: &Path, settings: &Settings, timeout: Duration) -> Result<Obs
             Err(e) => return Err(format!("cannot wait for program: {e}")),
         }
     };
-    let read = |p: &Path| fs::read(p).map(|b| String::from_utf8_lossy(&b).into_owned());
-    let stdout = read(&out_path).map_err(|e| format!("cannot read stdout: {e}"))?;
-    let stderr = read(&err_path).map_err(|e| format!("cannot read stderr: {e}"))?;
+    let out_bytes = fs::read(&out_path).map_err(|e| format!("cannot read stdout: {e}"))?;
+    let err_bytes = fs::read(&err_path).map_err(|e| format!("cannot read stderr: {e}"))?;
+    let stdout_utf8 = std::str::from_utf8(&out_bytes).is_ok();
+    let stdout = String::from_utf8_lossy(&out_bytes).into_owned();
+    let stderr = String::from_utf8_lossy(&err_bytes).into_owned();
     Ok(Observation {
         stdout,
+        stdout_utf8,
         stderr,
         exit,
     })
@@ -773,6 +780,10 @@ fn derive_label(
                 r.exit
             ));
         }
+    }
+
+    if runs.iter().any(|r| !r.stdout_utf8) {
+        return Err("stdout is not valid UTF-8, which a comment block cannot hold".to_string());
     }
 
     // Stdout, in the mode the old label asks for (ordered when there is no label yet).
