@@ -15,15 +15,18 @@ measure() {
 	shift
 	local walls=() rss=()
 	for _ in $(seq "$RUNS"); do
+		local t0 t1
+		t0=$(date +%s%N)
 		/usr/bin/time -v -o "$work/time.txt" env "$@" >/dev/null
-		walls+=("$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$work/time.txt" |
-			awk -F: '{ if (NF == 3) print $1*3600 + $2*60 + $3; else print $1*60 + $2 }')")
+		t1=$(date +%s%N)
+		# /usr/bin/time reports wall time in 10 ms steps; measure it in ns instead.
+		walls+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')")
 		rss+=("$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")")
 	done
 	local mw mr
 	mw=$(printf '%s\n' "${walls[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
 	mr=$(printf '%s\n' "${rss[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-	printf '%-40s wall %8.2f s  maxrss %8d KiB  (runs: %s)\n' "$label" "$mw" "$mr" "${walls[*]}"
+	printf '%-40s wall %8.3f s  maxrss %8d KiB  (runs: %s)\n' "$label" "$mw" "$mr" "${walls[*]}"
 }
 
 for prog in cpu_bound mutex_100k; do
