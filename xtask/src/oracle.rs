@@ -1199,6 +1199,60 @@ mod tests {
         assert_eq!(race_pairs(report), BTreeSet::from([(10, 13)]));
     }
 
+    fn obs(stdout: &str, stderr: &str, exit: Exit) -> Observation {
+        Observation {
+            stdout: stdout.to_string(),
+            stdout_utf8: true,
+            stderr: stderr.to_string(),
+            exit,
+        }
+    }
+
+    #[test]
+    fn refuses_varying_stdout_unless_unordered() {
+        let runs = [
+            obs("a\nb\n", "", Exit::Code(0)),
+            obs("b\na\n", "", Exit::Code(0)),
+        ];
+        assert!(derive_label(None, &Settings::default(), &runs).is_err());
+        let old = parse_block(&lines("// Unordered output:\n// b\n// a"), 1).expect("parses");
+        let (label, _) = derive_label(Some(&old), &Settings::default(), &runs).expect("stable set");
+        assert_eq!(label.stdout, StdoutExpect::Unordered(lines("b\na")));
+        let varying_exit = [obs("", "", Exit::Code(0)), obs("", "", Exit::Hang)];
+        assert!(derive_label(None, &Settings::default(), &varying_exit).is_err());
+    }
+
+    #[test]
+    fn keeps_true_hand_written_stderr_lines_and_drops_false_ones() {
+        let old = parse_block(
+            &lines("// Stderr contains:\n// still here\n// gone\n// Output:"),
+            1,
+        )
+        .expect("parses");
+        let runs = [obs("", "panic: boom\nstill here\n", Exit::Code(2))];
+        let (label, notes) =
+            derive_label(Some(&old), &Settings::default(), &runs).expect("derives");
+        assert_eq!(label.stderr, lines("still here\npanic: boom"));
+        assert_eq!(label.exit, ExitExpect::Code(2));
+        assert_eq!(notes.len(), 1);
+    }
+
+    #[test]
+    fn verify_reports_each_kind_of_mismatch() {
+        let label = parse_block(
+            &lines("// Exit: 2\n// Stderr contains:\n// panic: boom\n// Output:\n// x"),
+            1,
+        )
+        .expect("parses");
+        assert!(verify(&label, &[obs("x\n", "panic: boom\n", Exit::Code(2))]).is_empty());
+        assert_eq!(verify(&label, &[obs("y\n", "", Exit::Code(0))]).len(), 3);
+        let race =
+            parse_block(&lines("// Run: race=on\n// Exit: 66\n// Race: none"), 1).expect("parses");
+        let report = "WARNING: DATA RACE\nWrite at 0x1 by goroutine 7:\n  main.f()\n      /a/main.go:5 +0x1\n\n\
+                      Previous write at 0x1 by goroutine 8:\n  main.g()\n      /a/main.go:9 +0x1\n\n";
+        assert_eq!(verify(&race, &[obs("", report, Exit::Code(66))]).len(), 1);
+    }
+
     #[test]
     fn diff_shows_changed_lines() {
         let d = line_diff(&lines("// Output:\n// a"), &lines("// Output:\n// b"));
