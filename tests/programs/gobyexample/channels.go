@@ -1,0 +1,14 @@
+// Go by Example "Channels": one goroutine sends a message, main receives it.
+package main
+
+import "fmt"
+
+func main() {
+	messages := make(chan string)
+	go func() { messages <- "ping" }()
+	msg := <-messages
+	fmt.Println(msg)
+}
+
+// Output:
+// ping

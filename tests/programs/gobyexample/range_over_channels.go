@@ -1,0 +1,18 @@
+// Go by Example "Range over Channels": range drains a closed buffered channel.
+package main
+
+import "fmt"
+
+func main() {
+	queue := make(chan string, 2)
+	queue <- "one"
+	queue <- "two"
+	close(queue)
+	for elem := range queue {
+		fmt.Println(elem)
+	}
+}
+
+// Output:
+// one
+// two

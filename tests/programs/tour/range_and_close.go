@@ -1,0 +1,36 @@
+// Tour "Range and Close": the sender closes the channel and the receiver ranges over it.
+package main
+
+import "fmt"
+
+func fibonacci(n int, c chan int) {
+	x, y := 0, 1
+	for i := 0; i < n; i++ {
+		c <- x
+		x, y = y, x+y
+	}
+	close(c)
+}
+
+func main() {
+	c := make(chan int, 10)
+	go fibonacci(cap(c), c)
+	for i := range c {
+		fmt.Println(i)
+	}
+	v, ok := <-c
+	fmt.Println("after close:", v, ok)
+}
+
+// Output:
+// 0
+// 1
+// 1
+// 2
+// 3
+// 5
+// 8
+// 13
+// 21
+// 34
+// after close: 0 false
