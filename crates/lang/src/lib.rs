@@ -5,10 +5,14 @@
 //! programs produce [`Diagnostic`]s.
 
 pub mod bytecode;
+pub mod ast;
+pub mod branches;
 pub mod diag;
+pub mod lexer;
+pub mod parser;
+pub mod printer;
 pub mod span;
-
-mod analyze_stub;
+pub mod token;
 
 pub use diag::Diagnostic;
 pub use span::{LineCol, LineIndex, Span};
@@ -23,7 +27,37 @@ pub struct Analysis {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Parses `src` (the user's `main.go`) into a fresh [`ast::Ast`] holding one
+/// file (`ast.files[0]`). Never fails: syntax errors come back as
+/// diagnostics, in source order, worded as `go build` words them.
+pub fn parse(src: &str) -> (ast::Ast, Vec<Diagnostic>) {
+    let mut ast = ast::Ast::default();
+    let mut diags = Vec::new();
+    parser::parse_file(&mut ast, src, &mut diags);
+    let index = LineIndex::new(src);
+    (ast, diag::finish_go(diags, &index))
+}
+
 /// Parses (and, once the checker lands, type-checks) `src`.
 pub fn analyze(src: &str) -> Analysis {
-    analyze_stub::analyze(src)
+    let (ast, diagnostics) = parse(src);
+    let mut go_statements: Vec<Span> = ast
+        .stmts
+        .iter()
+        .filter(|s| {
+            matches!(
+                s.kind,
+                ast::StmtKind::Call {
+                    tok: token::Tok::Go,
+                    ..
+                }
+            )
+        })
+        .map(|s| s.span)
+        .collect();
+    go_statements.sort();
+    Analysis {
+        go_statements,
+        diagnostics,
+    }
 }

@@ -1,0 +1,9 @@
+package main
+
+func (x int) {
+}
+
+func main() {
+}
+// Errors:
+// main.go:3:14: syntax error: unexpected {, expected name
