@@ -1,0 +1,33 @@
+// Package os: the little of the operating system a playground program may touch.
+package os
+
+import "errors"
+
+// ErrNotExist is returned for files that do not exist (there is no file system).
+var ErrNotExist = errors.New("file does not exist")
+
+var errNoEnt = errors.New("no such file or directory")
+
+// PathError records an error and the operation and file path that caused it.
+type PathError struct {
+	Op   string
+	Path string
+	Err  error
+}
+
+func (e *PathError) Error() string { return e.Op + " " + e.Path + ": " + e.Err.Error() }
+
+func (e *PathError) Unwrap() error { return e.Err }
+
+// Exit causes the current program to exit with the given status code.
+func Exit(code int)
+
+// ReadFile always fails: the playground has no file system.
+func ReadFile(name string) ([]byte, error) {
+	return nil, &PathError{Op: "open", Path: name, Err: errNoEnt}
+}
+
+// Getenv returns the empty string: the playground has no environment.
+func Getenv(key string) string {
+	return ""
+}

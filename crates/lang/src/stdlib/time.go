@@ -1,0 +1,231 @@
+// Package time: simulated time. Sleeping, timers and tickers are natives of
+// the simulator; the clock is the simulation's, never the wall clock.
+package time
+
+// A Duration represents the elapsed time between two instants as an int64
+// nanosecond count.
+type Duration int64
+
+const (
+	Nanosecond  Duration = 1
+	Microsecond          = 1000 * Nanosecond
+	Millisecond          = 1000 * Microsecond
+	Second               = 1000 * Millisecond
+	Minute               = 60 * Second
+	Hour                 = 60 * Minute
+)
+
+// String returns a string representing the duration in the form "72h3m0.5s",
+// exactly as Go's time.Duration.String.
+func (d Duration) String() string {
+	var arr [32]byte
+	n := d.format(&arr)
+	return string(arr[n:])
+}
+
+func (d Duration) format(buf *[32]byte) int {
+	w := len(buf)
+	u := uint64(d)
+	neg := d < 0
+	if neg {
+		u = -u
+	}
+	if u < uint64(Second) {
+		var prec int
+		w--
+		buf[w] = 's'
+		w--
+		switch {
+		case u == 0:
+			buf[w] = '0'
+			return w
+		case u < uint64(Microsecond):
+			prec = 0
+			buf[w] = 'n'
+		case u < uint64(Millisecond):
+			prec = 3
+			w--
+			copy(buf[w:], "µ")
+		default:
+			prec = 6
+			buf[w] = 'm'
+		}
+		w, u = fmtFrac(buf[:w], u, prec)
+		w = fmtInt(buf[:w], u)
+	} else {
+		w--
+		buf[w] = 's'
+		w, u = fmtFrac(buf[:w], u, 9)
+		w = fmtInt(buf[:w], u%60)
+		u /= 60
+		if u > 0 {
+			w--
+			buf[w] = 'm'
+			w = fmtInt(buf[:w], u%60)
+			u /= 60
+			if u > 0 {
+				w--
+				buf[w] = 'h'
+				w = fmtInt(buf[:w], u)
+			}
+		}
+	}
+	if neg {
+		w--
+		buf[w] = '-'
+	}
+	return w
+}
+
+func fmtFrac(buf []byte, v uint64, prec int) (nw int, nv uint64) {
+	w := len(buf)
+	print := false
+	for i := 0; i < prec; i++ {
+		digit := v % 10
+		print = print || digit != 0
+		if print {
+			w--
+			buf[w] = byte(digit) + '0'
+		}
+		v /= 10
+	}
+	if print {
+		w--
+		buf[w] = '.'
+	}
+	return w, v
+}
+
+func fmtInt(buf []byte, v uint64) int {
+	w := len(buf)
+	if v == 0 {
+		w--
+		buf[w] = '0'
+	} else {
+		for v > 0 {
+			w--
+			buf[w] = byte(v%10) + '0'
+			v /= 10
+		}
+	}
+	return w
+}
+
+// Nanoseconds returns the duration as an integer nanosecond count.
+func (d Duration) Nanoseconds() int64 { return int64(d) }
+
+// Microseconds returns the duration as an integer microsecond count.
+func (d Duration) Microseconds() int64 { return int64(d) / 1e3 }
+
+// Milliseconds returns the duration as an integer millisecond count.
+func (d Duration) Milliseconds() int64 { return int64(d) / 1e6 }
+
+// Seconds returns the duration as a floating point number of seconds.
+func (d Duration) Seconds() float64 {
+	sec := d / Second
+	nsec := d % Second
+	return float64(sec) + float64(nsec)/1e9
+}
+
+// Minutes returns the duration as a floating point number of minutes.
+func (d Duration) Minutes() float64 {
+	min := d / Minute
+	nsec := d % Minute
+	return float64(min) + float64(nsec)/(60*1e9)
+}
+
+// Hours returns the duration as a floating point number of hours.
+func (d Duration) Hours() float64 {
+	hour := d / Hour
+	nsec := d % Hour
+	return float64(hour) + float64(nsec)/(60*60*1e9)
+}
+
+// A Time is an instant of simulated time, in nanoseconds since the Unix epoch.
+type Time struct {
+	ns int64
+}
+
+// Now returns the current simulated time.
+func Now() Time
+
+// Since returns the time elapsed since t.
+func Since(t Time) Duration { return Now().Sub(t) }
+
+// Until returns the duration until t.
+func Until(t Time) Duration { return t.Sub(Now()) }
+
+// Sub returns the duration t-u.
+func (t Time) Sub(u Time) Duration { return Duration(t.ns - u.ns) }
+
+// Add returns the time t+d.
+func (t Time) Add(d Duration) Time { return Time{t.ns + int64(d)} }
+
+// Before reports whether the time instant t is before u.
+func (t Time) Before(u Time) bool { return t.ns < u.ns }
+
+// After reports whether the time instant t is after u.
+func (t Time) After(u Time) bool { return t.ns > u.ns }
+
+// Equal reports whether t and u represent the same time instant.
+func (t Time) Equal(u Time) bool { return t.ns == u.ns }
+
+// Unix returns t as a Unix time, the number of seconds elapsed since January 1, 1970 UTC.
+func (t Time) Unix() int64 { return t.ns / 1e9 }
+
+// UnixMilli returns t as a Unix time in milliseconds.
+func (t Time) UnixMilli() int64 { return t.ns / 1e6 }
+
+// UnixNano returns t as a Unix time in nanoseconds.
+func (t Time) UnixNano() int64 { return t.ns }
+
+// Sleep pauses the current goroutine for at least the duration d.
+func Sleep(d Duration)
+
+// The Timer type represents a single event. When the Timer expires, the
+// current time will be sent on C.
+type Timer struct {
+	C  <-chan Time
+	id int
+}
+
+// NewTimer creates a new Timer that will send the current time on its
+// channel after at least duration d.
+func NewTimer(d Duration) *Timer
+
+// Stop prevents the Timer from firing; it reports whether it stopped the timer.
+func (t *Timer) Stop() bool
+
+// Reset changes the timer to expire after duration d.
+func (t *Timer) Reset(d Duration) bool
+
+// AfterFunc waits for the duration to elapse and then calls f in its own goroutine.
+func AfterFunc(d Duration, f func()) *Timer
+
+// After waits for the duration to elapse and then sends the current time on the returned channel.
+func After(d Duration) <-chan Time {
+	return NewTimer(d).C
+}
+
+// A Ticker holds a channel that delivers "ticks" of a clock at intervals.
+type Ticker struct {
+	C  <-chan Time
+	id int
+}
+
+// NewTicker returns a new Ticker; it panics if d <= 0.
+func NewTicker(d Duration) *Ticker
+
+// Stop turns off a ticker.
+func (t *Ticker) Stop()
+
+// Reset stops a ticker and resets its period to the specified duration.
+func (t *Ticker) Reset(d Duration)
+
+// Tick is a convenience wrapper for NewTicker providing access to the ticking channel only.
+func Tick(d Duration) <-chan Time {
+	if d <= 0 {
+		return nil
+	}
+	return NewTicker(d).C
+}
