@@ -185,6 +185,7 @@ pub fn check(src: &str) -> Checked {
     let mut loaded: Vec<(String, FileId)> = Vec::new();
     let mut internal = Vec::new();
     let user_imports = file_imports(&ast, user);
+    let mut import_errors = false;
     for (path, pos) in &user_imports {
         if stdlib::source(path).is_none() {
             let msg = if stdlib::is_real_std(path) {
@@ -193,7 +194,19 @@ pub fn check(src: &str) -> Checked {
                 format!("package {path} is not in std")
             };
             diags.push(Diagnostic::new(Span::new(*pos, *pos), msg));
+            import_errors = true;
         }
+    }
+    if import_errors {
+        // Like the go command, stop when an import cannot be found.
+        return Checked {
+            ast,
+            user_file: user,
+            diagnostics: diag::finish_go(diags, &index),
+            program: None,
+            internal_errors: internal,
+            user_stmts,
+        };
     }
     let mut stack: Vec<String> = user_imports.iter().map(|(p, _)| p.clone()).collect();
     stack.reverse();

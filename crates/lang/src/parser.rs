@@ -1766,7 +1766,8 @@ impl<'a, 's> Parser<'a, 's> {
                     );
                 }
                 _ => {
-                    return self.mk_stmt(lo, lo, StmtKind::Expr(lhs[0]));
+                    let p = self.ast.expr(lhs[0]).pos;
+                    return self.mk_stmt(lo, p, StmtKind::Expr(lhs[0]));
                 }
             }
         }

@@ -310,7 +310,8 @@ impl Checker<'_> {
                     format!("extra init expr at {}", crate::diag::pos_marker(p)),
                 );
             } else {
-                self.error_expr(n, "extra init expr".into());
+                let es = self.es(n);
+                self.error_expr(n, format!("extra init expr {es}"));
             }
         } else if l > r && (const_decl || r != 1) {
             let n = names[r];

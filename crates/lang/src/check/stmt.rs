@@ -231,7 +231,11 @@ impl Checker<'_> {
                             }
                         }
                         if !valid {
-                            let lo = self.ast.stmt(c).span.lo;
+                            let st = self.ast.stmt(c);
+                            let lo = match st.kind {
+                                StmtKind::Expr(_) => st.pos,
+                                _ => st.span.lo,
+                            };
                             self.error_at(
                                 lo,
                                 "select case must be send or receive (possibly with assignment)"
