@@ -1496,6 +1496,7 @@ fn key_val(v: &Value) -> String {
         Value::Float(f) => format!("f{f}"),
         Value::String(s) => format!("s{s}"),
         Value::Bool(b) => format!("b{b}"),
+        Value::BigFloat(m, e) => format!("x{m}p{e}"),
         Value::Unknown => "?".into(),
     }
 }
@@ -1530,10 +1531,7 @@ pub(crate) fn representable_const(v: &Value, kind: BasicKind) -> Option<Value> {
                 r.is_finite().then_some(Value::Float(r as f64))
             }
             Float64 => f.is_finite().then_some(Value::Float(f)),
-            _ => Some(match v {
-                Value::Int(_) => v.clone(),
-                _ => Value::Float(f),
-            }),
+            _ => Some(v.clone()),
         };
     }
     if kind.is_string() {

@@ -29,6 +29,10 @@ const SOURCES: &[Source] = &[
         src: include_str!("fmt.go"),
     },
     Source {
+        path: "io",
+        src: include_str!("io.go"),
+    },
+    Source {
         path: "math",
         src: include_str!("math.go"),
     },
