@@ -44,6 +44,9 @@ func (e *PathError) Error() string { return e.Op + " " + e.Path + ": " + e.Err.E
 
 func (e *PathError) Unwrap() error { return e.Err }
 
+// Args hold the command-line arguments, starting with the program name.
+var Args = []string{"/tmp/sandbox/prog"}
+
 // Exit causes the current program to exit with the given status code.
 func Exit(code int)
 
