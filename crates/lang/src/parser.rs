@@ -699,7 +699,14 @@ impl<'a, 's> Parser<'a, 's> {
             Some(x) => x,
             None => self.unary_expr(),
         };
+        // Each operator of a left-associative chain deepens the tree by one;
+        // count it as nesting so later passes stay within their stack.
+        let mut extra = 0;
         while (self.tok() == Tok::Operator || self.tok() == Tok::Star) && self.lx.prec > prec {
+            extra += 1;
+            if !self.enter() {
+                break;
+            }
             let pos = self.pos();
             let op = self.lx.op;
             let tprec = self.lx.prec;
@@ -708,6 +715,7 @@ impl<'a, 's> Parser<'a, 's> {
             let lo = self.lo(x);
             x = self.mk(lo, pos, ExprKind::Operation { op, x, y: Some(y) });
         }
+        self.depth -= extra;
         x
     }
 
@@ -839,9 +847,20 @@ impl<'a, 's> Parser<'a, 's> {
             Some(x) => x,
             None => self.operand(keep_parens),
         };
+        let mut extra = 0;
         loop {
             let pos = self.pos();
             let lo = self.lo(x);
+            if matches!(
+                self.tok(),
+                Tok::Dot | Tok::Lbrack | Tok::Lparen | Tok::Lbrace
+            ) {
+                // Selectors, indexes and calls nest their operand (see `binary_expr`).
+                extra += 1;
+                if !self.enter() {
+                    break;
+                }
+            }
             match self.tok() {
                 Tok::Dot => {
                     self.next();
@@ -951,6 +970,7 @@ impl<'a, 's> Parser<'a, 's> {
                 _ => break,
             }
         }
+        self.depth -= extra;
         x
     }
 
