@@ -532,23 +532,21 @@ impl<'a, 's> Parser<'a, 's> {
                 op: Op::Mul,
                 x: lhs,
                 y: Some(y),
-            } => {
-                if matches!(self.ast.expr(lhs).kind, ExprKind::Name(_))
-                    && (force || self.is_type_elem(y))
-                {
-                    let span = self.ast.expr(x).span;
-                    let pos = self.ast.expr(x).pos;
-                    let t = self.mk_span(
-                        span,
-                        pos,
-                        ExprKind::Operation {
-                            op: Op::Mul,
-                            x: y,
-                            y: None,
-                        },
-                    );
-                    return (Some(lhs), Some(t));
-                }
+            } if matches!(self.ast.expr(lhs).kind, ExprKind::Name(_))
+                && (force || self.is_type_elem(y)) =>
+            {
+                let span = self.ast.expr(x).span;
+                let pos = self.ast.expr(x).pos;
+                let t = self.mk_span(
+                    span,
+                    pos,
+                    ExprKind::Operation {
+                        op: Op::Mul,
+                        x: y,
+                        y: None,
+                    },
+                );
+                return (Some(lhs), Some(t));
             }
             ExprKind::Operation {
                 op: Op::Or,
@@ -575,14 +573,12 @@ impl<'a, 's> Parser<'a, 's> {
                 fun,
                 args,
                 has_dots,
-            } => {
-                if matches!(self.ast.expr(fun).kind, ExprKind::Name(_))
-                    && args.len() == 1
-                    && !has_dots
-                    && (force || self.is_type_elem(args[0]))
-                {
-                    return (Some(fun), Some(args[0]));
-                }
+            } if matches!(self.ast.expr(fun).kind, ExprKind::Name(_))
+                && args.len() == 1
+                && !has_dots
+                && (force || self.is_type_elem(args[0])) =>
+            {
+                return (Some(fun), Some(args[0]));
             }
             _ => {}
         }

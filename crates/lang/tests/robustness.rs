@@ -198,7 +198,7 @@ fn nul_bytes_and_bom_are_diagnosed() {
 fn nesting_just_under_the_limit_fits_in_one_mebibyte_of_stack() {
     // wasm32's default stack is 1 MiB; debug builds use the most stack.
     let n = gosched_lang::parser::MAX_NESTING as usize - 10;
-    let cases = vec![
+    let cases = [
         format!(
             "package main\n\nfunc main() {{\n\tx := {}1{}\n\t_ = x\n}}\n",
             "(".repeat(n),

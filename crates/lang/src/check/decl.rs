@@ -445,7 +445,7 @@ impl Checker<'_> {
             if let ExprKind::DotsType { elem } = &self.ast.expr(texpr).kind {
                 texpr = *elem;
                 is_dots = true;
-                if variadic_ok && i + 1 == list.len() && list.len() > 0 {
+                if variadic_ok && i + 1 == list.len() && !list.is_empty() {
                     variadic = true;
                 } else {
                     let p = self.ast.expr(f.typ).pos;
@@ -859,10 +859,8 @@ impl Checker<'_> {
                     continue;
                 }
                 match self.objs[o.index()].kind {
-                    ObjKind::Var(_) => {
-                        if o != v {
-                            out.insert(o);
-                        }
+                    ObjKind::Var(_) if o != v => {
+                        out.insert(o);
                     }
                     ObjKind::Func(_) => {
                         if let Some(d) = self.deps.get(&o) {

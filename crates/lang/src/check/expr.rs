@@ -402,11 +402,8 @@ impl Checker<'_> {
             }
             return;
         }
-        if self.decls.contains_key(&obj)
-            && (!self.objs[obj.index()].typ.is_valid() || (is_type && want_type))
-        {
-            self.obj_decl(obj);
-        } else if self.decls.contains_key(&obj) && self.color(obj) != Color::Black {
+        // Resolve package-level objects lazily (types2's objDecl on use).
+        if self.decls.contains_key(&obj) && self.color(obj) != Color::Black {
             self.obj_decl(obj);
         }
         let typ = self.objs[obj.index()].typ;
@@ -1440,13 +1437,11 @@ impl Checker<'_> {
             } else {
                 validx = true;
             }
-            if validx {
-                if !visited.insert(index) {
-                    self.error_expr(
-                        e,
-                        format!("duplicate index {index} in array or slice literal"),
-                    );
-                }
+            if validx && !visited.insert(index) {
+                self.error_expr(
+                    e,
+                    format!("duplicate index {index} in array or slice literal"),
+                );
             }
             index += 1;
             if index > max {

@@ -217,15 +217,15 @@ impl Checker<'_> {
                 }
             }
         }
-        if !is_stdlib && self.ast.file(self.user_file).package.is_some() {
-            if self
+        if !is_stdlib
+            && self.ast.file(self.user_file).package.is_some()
+            && self
                 .scopes
                 .lookup_local(pkg_scope, self.syms.main)
                 .is_none()
-            {
-                // Reported by the Go linker, without a position.
-                self.error_at(0, "function main is undeclared in the main package".into());
-            }
+        {
+            // Reported by the Go linker, without a position.
+            self.error_at(0, "function main is undeclared in the main package".into());
         }
     }
 
