@@ -47,6 +47,9 @@
 //! - `program.pkgs`, `program.pkg_order` (dependencies first),
 //!   `program.inits` (package variable initialization in Go's order),
 //!   `program.init_funcs` (`init()` functions).
+//! - Helpers on [`Program`]: `type_string`, `lookup` (field/method lookup
+//!   through embedding, Go's `LookupFieldOrMethod`), `method_set`,
+//!   `implements` (for building interface method tables).
 //! - [`stdlib::natives`]: the functions the simulator must implement.
 //! - [`dump::dump`]: a readable listing of a checked program, for tests.
 //!
@@ -56,9 +59,9 @@
 //! dot imports, range over functions (Go 1.23 iterators), `unsafe`, cgo,
 //! and packages outside [`stdlib::packages`].
 
-pub mod bytecode;
 pub mod ast;
 pub mod branches;
+pub mod bytecode;
 pub mod check;
 pub mod constant;
 pub mod diag;

@@ -87,3 +87,58 @@ func main() {
         "#]],
     );
 }
+
+#[test]
+fn method_sets_follow_go_rules() {
+    let src = "package main\n\ntype In struct{}\n\nfunc (In) A()  {}\nfunc (*In) B() {}\n\ntype T struct{ In }\n\nfunc (T) C() {}\n\ntype I interface{ A(); C() }\n\nfunc main() { var _ I = T{} }\n";
+    let checked = gosched_lang::check(src);
+    assert!(checked.is_ok(), "{:?}", checked.diagnostics);
+    let p = checked.program.as_ref().expect("program");
+    let ast = &checked.ast;
+    let main = *p.pkg_order.last().expect("main package");
+    let scope = p.pkgs[main.index()].scope;
+    let lookup = |n: &str| {
+        let sym = ast.syms.get(n).expect("interned");
+        let o = p.scopes.lookup_local(scope, sym).expect("declared");
+        p.objs[o.index()].typ
+    };
+    let (t, i) = (lookup("T"), lookup("I"));
+    let names = |ty| -> Vec<String> {
+        p.method_set(ast, ty)
+            .iter()
+            .map(|(o, _)| ast.str(p.objs[o.index()].name).to_string())
+            .collect()
+    };
+    let mut pt = gosched_lang::types::TypeTable::clone(&p.types);
+    let ptr_t = pt.pointer(t);
+    assert_eq!(names(t), ["A", "C"]);
+    assert_eq!(p.type_string(ast, t, true), "main.T");
+    assert_eq!(p.type_string(ast, t, false), "T");
+    assert!(p.implements(ast, t, i));
+    // *T's method set (computed on a copy of the table that knows *T).
+    let p2 = gosched_lang::Program {
+        types: pt,
+        ..clone_program(p)
+    };
+    let mut ptr_names: Vec<String> = p2
+        .method_set(ast, ptr_t)
+        .iter()
+        .map(|(o, _)| ast.str(p.objs[o.index()].name).to_string())
+        .collect();
+    ptr_names.sort();
+    assert_eq!(ptr_names, ["A", "B", "C"]);
+}
+
+fn clone_program(p: &gosched_lang::Program) -> gosched_lang::Program {
+    gosched_lang::Program {
+        types: p.types.clone(),
+        objs: p.objs.clone(),
+        pkgs: p.pkgs.clone(),
+        scopes: p.scopes.clone(),
+        info: p.info.clone(),
+        inits: p.inits.clone(),
+        pkg_order: p.pkg_order.clone(),
+        init_funcs: p.init_funcs.clone(),
+        error_type: p.error_type,
+    }
+}
