@@ -107,23 +107,21 @@ pub fn parse(src: &str) -> (Ast, Vec<Diagnostic>) {
 /// Parses and type-checks `src`; returns the `go` statements and all diagnostics.
 pub fn analyze(src: &str) -> Analysis {
     let checked = check(src);
-    let user = checked.user_file;
-    let file_span = checked.ast.file(user).span;
     let mut go_statements: Vec<Span> = checked
         .ast
         .stmts
         .iter()
-        .filter(|s| {
+        .enumerate()
+        .filter(|(i, s)| {
             matches!(
                 s.kind,
                 ast::StmtKind::Call {
                     tok: token::Tok::Go,
                     ..
                 }
-            )
+            ) && checked.is_user_stmt_id(ast::StmtId(*i as u32))
         })
-        .filter(|s| s.span.hi <= file_span.hi && checked.is_user_stmt(s.span))
-        .map(|s| s.span)
+        .map(|(_, s)| s.span)
         .collect();
     go_statements.sort();
     Analysis {
@@ -152,10 +150,6 @@ impl Checked {
     /// Whether the checked program is free of errors.
     pub fn is_ok(&self) -> bool {
         self.diagnostics.is_empty() && self.program.is_some()
-    }
-
-    fn is_user_stmt(&self, _span: Span) -> bool {
-        true
     }
 
     /// Whether a statement belongs to the user's file.

@@ -247,3 +247,19 @@ fn nesting_just_under_the_limit_fits_in_one_mebibyte_of_stack() {
     // The parenthesized and flat cases stay under the limit and are valid.
     assert!(total < 7 * gosched_lang::diag::MAX_ERRORS);
 }
+
+#[test]
+fn analyze_lists_go_statements_in_source_order() {
+    let src = "package main\n\nfunc f() {}\n\nfunc main() {\n\tgo f()\n\tgo func() {\n\t\tgo f()\n\t}()\n}\n";
+    let a = gosched_lang::analyze(src);
+    assert!(a.diagnostics.is_empty(), "{:?}", a.diagnostics);
+    let starts: Vec<&str> = a
+        .go_statements
+        .iter()
+        .map(|s| &src[s.lo as usize..s.hi as usize])
+        .collect();
+    assert_eq!(
+        starts,
+        ["go f()", "go func() {\n\t\tgo f()\n\t}()", "go f()"]
+    );
+}
