@@ -220,18 +220,14 @@ impl LabelScope<'_> {
                         let pos = ast.stmt(stmt).pos;
                         match label {
                             None => match tok {
-                                Tok::Break => {
-                                    if ctxt.breaks.is_none() {
-                                        self.err(
-                                            pos,
-                                            "break is not in a loop, switch, or select".into(),
-                                        );
-                                    }
+                                Tok::Break if ctxt.breaks.is_none() => {
+                                    self.err(
+                                        pos,
+                                        "break is not in a loop, switch, or select".into(),
+                                    );
                                 }
-                                Tok::Continue => {
-                                    if ctxt.continues.is_none() {
-                                        self.err(pos, "continue is not in a loop".into());
-                                    }
+                                Tok::Continue if ctxt.continues.is_none() => {
+                                    self.err(pos, "continue is not in a loop".into());
                                 }
                                 Tok::Fallthrough => {
                                     let mut msg = Some("fallthrough statement out of place");
@@ -320,10 +316,8 @@ impl LabelScope<'_> {
                                             format!("continue label not defined: {name}"),
                                         ),
                                     },
-                                    Tok::Goto => {
-                                        if !self.goto_target(Some(b), sym) {
-                                            fwd_gotos.push((*label, stmt));
-                                        }
+                                    Tok::Goto if !self.goto_target(Some(b), sym) => {
+                                        fwd_gotos.push((*label, stmt));
                                     }
                                     _ => {}
                                 }

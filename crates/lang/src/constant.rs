@@ -19,6 +19,9 @@ pub enum Value {
     String(Rc<str>),
     Int(i128),
     Float(f64),
+    /// An untyped float constant outside `f64`'s exponent range:
+    /// `m * 2^e` with `0.5 <= |m| < 1` (`1e300 * 1e300` before `/ 1e300`).
+    BigFloat(f64, i64),
 }
 
 impl Value {
@@ -39,7 +42,16 @@ impl Value {
         match *self {
             Value::Int(i) => Some(i as f64),
             Value::Float(f) => Some(f),
+            Value::BigFloat(m, e) => Some(ldexp(m, e)),
             _ => None,
+        }
+    }
+
+    /// The value as mantissa and binary exponent (for extended-range float arithmetic).
+    fn to_ext(&self) -> Option<(f64, i64)> {
+        match *self {
+            Value::BigFloat(m, e) => Some((m, e)),
+            _ => self.to_float().map(frexp),
         }
     }
 
@@ -76,6 +88,17 @@ impl Value {
                 } else {
                     s
                 }
+            }
+            Value::BigFloat(m, e) => {
+                let l = m.abs().log10() + (*e as f64) * std::f64::consts::LOG10_2;
+                let exp = l.floor();
+                let mant = 10f64.powf(l - exp) * m.signum();
+                format!(
+                    "{}e{}{:02}",
+                    fmt_g(mant, 6),
+                    if exp < 0.0 { '-' } else { '+' },
+                    exp.abs() as i64
+                )
             }
             Value::String(s) => {
                 const MAX_LEN: usize = 72;
@@ -369,13 +392,72 @@ pub fn binary_op(x: &Value, op: Op, y: &Value, int_div: bool) -> Value {
                 Op::Div => a / b,
                 _ => return Value::Unknown,
             };
-            if r.is_finite() {
-                Value::Float(r)
+            let exact_zero = r == 0.0 && (a == 0.0 || matches!(op, Op::Add | Op::Sub));
+            let ext = matches!(x, Value::BigFloat(..)) || matches!(y, Value::BigFloat(..));
+            if r.is_finite() && (r != 0.0 || exact_zero) && !ext {
+                return Value::Float(r);
+            }
+            // Out of f64's exponent range: compute with an extended exponent.
+            let (Some((m1, e1)), Some((m2, e2))) = (x.to_ext(), y.to_ext()) else {
+                return Value::Unknown;
+            };
+            let (m, e) = match op {
+                Op::Mul => (m1 * m2, e1 + e2),
+                Op::Div if m2 != 0.0 => (m1 / m2, e1 - e2),
+                Op::Add | Op::Sub => {
+                    let m2 = if op == Op::Sub { -m2 } else { m2 };
+                    if e1 >= e2 {
+                        (m1 + ldexp(m2, e2 - e1), e1)
+                    } else {
+                        (ldexp(m1, e1 - e2) + m2, e2)
+                    }
+                }
+                _ => return Value::Unknown,
+            };
+            let (m, de) = frexp(m);
+            let e = e + de;
+            if e.abs() > 1 << 40 {
+                return Value::Unknown;
+            }
+            let f = ldexp(m, e);
+            if f.is_finite() && (f != 0.0 || m == 0.0) {
+                Value::Float(f)
             } else {
-                Value::Unknown
+                Value::BigFloat(m, e)
             }
         }
     }
+}
+
+/// Splits `x` into a mantissa in `[0.5, 1)` (with sign) and a binary exponent.
+fn frexp(x: f64) -> (f64, i64) {
+    if x == 0.0 || !x.is_finite() {
+        return (x, 0);
+    }
+    let (x, adj) = if x.abs() < f64::MIN_POSITIVE {
+        (x * 2f64.powi(64), -64)
+    } else {
+        (x, 0)
+    };
+    let bits = x.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i64;
+    let m = f64::from_bits((bits & !(0x7ffu64 << 52)) | (1022u64 << 52));
+    (m, exp - 1022 + adj)
+}
+
+/// `m * 2^e`, saturating to infinity or zero.
+fn ldexp(m: f64, e: i64) -> f64 {
+    let mut m = m;
+    let mut e = e.clamp(-4000, 4000);
+    while e > 1000 {
+        m *= 2f64.powi(1000);
+        e -= 1000;
+    }
+    while e < -1000 {
+        m *= 2f64.powi(-1000);
+        e += 1000;
+    }
+    m * 2f64.powi(e as i32)
 }
 
 /// `x << s` or `x >> s` on an integer constant.
@@ -475,5 +557,12 @@ mod tests {
             Value::Unknown
         );
         assert_eq!(unary_op(Op::Xor, &Value::Int(0), Some(8)), Value::Int(255));
+        let big = binary_op(&Value::Float(1e300), Op::Mul, &Value::Float(1e300), false);
+        assert!(matches!(big, Value::BigFloat(..)), "{big:?}");
+        assert_eq!(big.go_string(), "1e+600");
+        assert_eq!(
+            binary_op(&big, Op::Div, &Value::Float(1e300), false),
+            Value::Float(1e300)
+        );
     }
 }

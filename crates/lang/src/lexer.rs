@@ -437,10 +437,7 @@ impl<'a> Lexer<'a> {
     /// Scans digits of `base`; returns bit 0 = digit seen, bit 1 = `_` seen.
     fn digits(&mut self, base: u32, invalid: &mut Option<usize>) -> u32 {
         let mut digsep = 0;
-        loop {
-            let Some(c) = char::from_u32(self.ch.max(0) as u32).filter(|_| self.ch >= 0) else {
-                break;
-            };
+        while let Some(c) = char::from_u32(self.ch.max(0) as u32).filter(|_| self.ch >= 0) {
             let ok = if base <= 10 {
                 c.is_ascii_digit() || c == '_'
             } else {

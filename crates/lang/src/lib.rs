@@ -47,6 +47,9 @@
 //! - `program.pkgs`, `program.pkg_order` (dependencies first),
 //!   `program.inits` (package variable initialization in Go's order),
 //!   `program.init_funcs` (`init()` functions).
+//! - Helpers on [`Program`]: `type_string`, `lookup` (field/method lookup
+//!   through embedding, Go's `LookupFieldOrMethod`), `method_set`,
+//!   `implements` (for building interface method tables).
 //! - [`stdlib::natives`]: the functions the simulator must implement.
 //! - [`dump::dump`]: a readable listing of a checked program, for tests.
 //!
@@ -58,10 +61,10 @@
 
 pub mod ast;
 pub mod branches;
+pub mod bytecode;
 pub mod check;
 pub mod compile;
 pub mod constant;
-pub mod bytecode;
 pub mod diag;
 pub mod dump;
 pub mod info;
@@ -105,23 +108,21 @@ pub fn parse(src: &str) -> (Ast, Vec<Diagnostic>) {
 /// Parses and type-checks `src`; returns the `go` statements and all diagnostics.
 pub fn analyze(src: &str) -> Analysis {
     let checked = check(src);
-    let user = checked.user_file;
-    let file_span = checked.ast.file(user).span;
     let mut go_statements: Vec<Span> = checked
         .ast
         .stmts
         .iter()
-        .filter(|s| {
+        .enumerate()
+        .filter(|(i, s)| {
             matches!(
                 s.kind,
                 ast::StmtKind::Call {
                     tok: token::Tok::Go,
                     ..
                 }
-            )
+            ) && checked.is_user_stmt_id(ast::StmtId(*i as u32))
         })
-        .filter(|s| s.span.hi <= file_span.hi && checked.is_user_stmt(s.span))
-        .map(|s| s.span)
+        .map(|(_, s)| s.span)
         .collect();
     go_statements.sort();
     Analysis {
@@ -150,10 +151,6 @@ impl Checked {
     /// Whether the checked program is free of errors.
     pub fn is_ok(&self) -> bool {
         self.diagnostics.is_empty() && self.program.is_some()
-    }
-
-    fn is_user_stmt(&self, _span: Span) -> bool {
-        true
     }
 
     /// Whether a statement belongs to the user's file.
@@ -186,6 +183,7 @@ pub fn check(src: &str) -> Checked {
     let mut loaded: Vec<(String, FileId)> = Vec::new();
     let mut internal = Vec::new();
     let user_imports = file_imports(&ast, user);
+    let mut import_errors = false;
     for (path, pos) in &user_imports {
         if stdlib::source(path).is_none() {
             let msg = if stdlib::is_real_std(path) {
@@ -194,7 +192,19 @@ pub fn check(src: &str) -> Checked {
                 format!("package {path} is not in std")
             };
             diags.push(Diagnostic::new(Span::new(*pos, *pos), msg));
+            import_errors = true;
         }
+    }
+    if import_errors {
+        // Like the go command, stop when an import cannot be found.
+        return Checked {
+            ast,
+            user_file: user,
+            diagnostics: diag::finish_go(diags, &index),
+            program: None,
+            internal_errors: internal,
+            user_stmts,
+        };
     }
     let mut stack: Vec<String> = user_imports.iter().map(|(p, _)| p.clone()).collect();
     stack.reverse();

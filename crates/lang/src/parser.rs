@@ -532,23 +532,21 @@ impl<'a, 's> Parser<'a, 's> {
                 op: Op::Mul,
                 x: lhs,
                 y: Some(y),
-            } => {
-                if matches!(self.ast.expr(lhs).kind, ExprKind::Name(_))
-                    && (force || self.is_type_elem(y))
-                {
-                    let span = self.ast.expr(x).span;
-                    let pos = self.ast.expr(x).pos;
-                    let t = self.mk_span(
-                        span,
-                        pos,
-                        ExprKind::Operation {
-                            op: Op::Mul,
-                            x: y,
-                            y: None,
-                        },
-                    );
-                    return (Some(lhs), Some(t));
-                }
+            } if matches!(self.ast.expr(lhs).kind, ExprKind::Name(_))
+                && (force || self.is_type_elem(y)) =>
+            {
+                let span = self.ast.expr(x).span;
+                let pos = self.ast.expr(x).pos;
+                let t = self.mk_span(
+                    span,
+                    pos,
+                    ExprKind::Operation {
+                        op: Op::Mul,
+                        x: y,
+                        y: None,
+                    },
+                );
+                return (Some(lhs), Some(t));
             }
             ExprKind::Operation {
                 op: Op::Or,
@@ -575,14 +573,12 @@ impl<'a, 's> Parser<'a, 's> {
                 fun,
                 args,
                 has_dots,
-            } => {
-                if matches!(self.ast.expr(fun).kind, ExprKind::Name(_))
-                    && args.len() == 1
-                    && !has_dots
-                    && (force || self.is_type_elem(args[0]))
-                {
-                    return (Some(fun), Some(args[0]));
-                }
+            } if matches!(self.ast.expr(fun).kind, ExprKind::Name(_))
+                && args.len() == 1
+                && !has_dots
+                && (force || self.is_type_elem(args[0])) =>
+            {
+                return (Some(fun), Some(args[0]));
             }
             _ => {}
         }
@@ -699,7 +695,14 @@ impl<'a, 's> Parser<'a, 's> {
             Some(x) => x,
             None => self.unary_expr(),
         };
+        // Each operator of a left-associative chain deepens the tree by one;
+        // count it as nesting so later passes stay within their stack.
+        let mut extra = 0;
         while (self.tok() == Tok::Operator || self.tok() == Tok::Star) && self.lx.prec > prec {
+            extra += 1;
+            if !self.enter() {
+                break;
+            }
             let pos = self.pos();
             let op = self.lx.op;
             let tprec = self.lx.prec;
@@ -708,6 +711,7 @@ impl<'a, 's> Parser<'a, 's> {
             let lo = self.lo(x);
             x = self.mk(lo, pos, ExprKind::Operation { op, x, y: Some(y) });
         }
+        self.depth -= extra;
         x
     }
 
@@ -839,9 +843,20 @@ impl<'a, 's> Parser<'a, 's> {
             Some(x) => x,
             None => self.operand(keep_parens),
         };
+        let mut extra = 0;
         loop {
             let pos = self.pos();
             let lo = self.lo(x);
+            if matches!(
+                self.tok(),
+                Tok::Dot | Tok::Lbrack | Tok::Lparen | Tok::Lbrace
+            ) {
+                // Selectors, indexes and calls nest their operand (see `binary_expr`).
+                extra += 1;
+                if !self.enter() {
+                    break;
+                }
+            }
             match self.tok() {
                 Tok::Dot => {
                     self.next();
@@ -951,6 +966,7 @@ impl<'a, 's> Parser<'a, 's> {
                 _ => break,
             }
         }
+        self.depth -= extra;
         x
     }
 
@@ -1766,7 +1782,8 @@ impl<'a, 's> Parser<'a, 's> {
                     );
                 }
                 _ => {
-                    return self.mk_stmt(lo, lo, StmtKind::Expr(lhs[0]));
+                    let p = self.ast.expr(lhs[0]).pos;
+                    return self.mk_stmt(lo, p, StmtKind::Expr(lhs[0]));
                 }
             }
         }

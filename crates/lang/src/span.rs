@@ -39,7 +39,7 @@ impl std::fmt::Display for LineCol {
 }
 
 /// Maps byte offsets to [`LineCol`]s.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LineIndex {
     /// Byte offset at which each line starts; `line_starts[0] == 0`.
     line_starts: Vec<u32>,

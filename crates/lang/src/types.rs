@@ -225,8 +225,11 @@ pub enum Type {
     Struct(Struct),
     Signature(Signature),
     Interface(Interface),
-    /// The type of a multi-value expression (function results).
-    Tuple(Vec<TypeId>),
+    /// The type of a multi-value expression (function results, with their names if named).
+    Tuple {
+        elems: Vec<TypeId>,
+        names: Vec<Option<Sym>>,
+    },
 }
 
 /// A defined type (`type T U`).
@@ -307,7 +310,7 @@ enum Key {
     Array(i64, TypeId),
     Map(TypeId, TypeId),
     Chan(ChanDir, TypeId),
-    Tuple(Vec<TypeId>),
+    Tuple(Vec<TypeId>, Vec<Option<Sym>>),
 }
 
 /// How to qualify named types when printing.
@@ -397,8 +400,17 @@ impl TypeTable {
     pub fn chan(&mut self, dir: ChanDir, elem: TypeId) -> TypeId {
         self.intern(Key::Chan(dir, elem), Type::Chan { dir, elem })
     }
-    pub fn tuple(&mut self, elems: Vec<TypeId>) -> TypeId {
-        self.intern(Key::Tuple(elems.clone()), Type::Tuple(elems))
+    /// A tuple of result types; `names` is empty or has one entry per element.
+    pub fn tuple(&mut self, elems: Vec<TypeId>, names: Vec<Option<Sym>>) -> TypeId {
+        let names = if names.iter().all(|n| n.is_none()) {
+            Vec::new()
+        } else {
+            names
+        };
+        self.intern(
+            Key::Tuple(elems.clone(), names.clone()),
+            Type::Tuple { elems, names },
+        )
     }
     pub fn new_struct(&mut self, s: Struct) -> TypeId {
         self.push(Type::Struct(s))
@@ -494,7 +506,7 @@ impl TypeTable {
 
     pub fn tuple_elems(&self, t: TypeId) -> Option<&[TypeId]> {
         match self.get(t) {
-            Type::Tuple(v) => Some(v),
+            Type::Tuple { elems, .. } => Some(elems),
             _ => None,
         }
     }
@@ -660,7 +672,7 @@ impl TypeTable {
                         })
                     })
             }
-            (Type::Tuple(t1), Type::Tuple(t2)) => {
+            (Type::Tuple { elems: t1, .. }, Type::Tuple { elems: t2, .. }) => {
                 t1.len() == t2.len()
                     && t1
                         .iter()
@@ -808,11 +820,15 @@ impl TypeTable {
                 }
                 out.push('}');
             }
-            Type::Tuple(elems) => {
+            Type::Tuple { elems, names } => {
                 out.push('(');
                 for (i, &e) in elems.iter().enumerate() {
                     if i > 0 {
                         out.push_str(", ");
+                    }
+                    if let Some(Some(n)) = names.get(i) {
+                        out.push_str(ctx.syms.resolve(*n));
+                        out.push(' ');
                     }
                     self.write_type(out, e, ctx, q, d);
                 }

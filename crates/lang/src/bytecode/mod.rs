@@ -222,12 +222,6 @@ pub struct SourceFile {
     pub lines: LineIndex,
 }
 
-impl PartialEq for LineIndex {
-    fn eq(&self, other: &Self) -> bool {
-        self.line_count() == other.line_count()
-            && self.line_start(self.line_count()) == other.line_start(other.line_count())
-    }
-}
 
 /// Runtime type information.
 #[derive(Clone, Debug, PartialEq)]

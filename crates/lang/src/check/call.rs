@@ -166,7 +166,8 @@ impl Checker<'_> {
             _ => {
                 x.mode = OpMode::Value;
                 let ts: Vec<TypeId> = sig.results.iter().map(|p| p.typ).collect();
-                x.typ = self.types.tuple(ts);
+                let names = sig.results.iter().map(|p| p.name).collect();
+                x.typ = self.types.tuple(ts, names);
             }
         }
         x.expr = Some(e);
@@ -232,13 +233,8 @@ impl Checker<'_> {
                 self.types_summary(&want, sig.variadic)
             );
             match at {
-                // A spread call reports at the call's argument.
-                Some(a) if nargs > npars || nargs > 0 => self.error_expr(a, msg),
-                _ => {
-                    // No arguments: Go reports at the closing parenthesis... of the call expression.
-                    let pos = self.ast.expr(call).span.hi.saturating_sub(1);
-                    self.error_at(pos, msg);
-                }
+                Some(a) => self.error_expr(a, msg),
+                None => self.error_expr(call, msg),
             }
             return false;
         }

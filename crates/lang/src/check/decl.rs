@@ -383,7 +383,6 @@ impl Checker<'_> {
         let mut recv_obj = None;
         if let Some(r) = recv {
             let t = self.var_type(r.typ);
-            self.valid_recv(r.typ, t);
             let name = r
                 .name
                 .and_then(|n| self.ast.name_sym(n))
@@ -391,6 +390,7 @@ impl Checker<'_> {
             let pos = r
                 .name
                 .map_or(self.ast.start_pos(r.typ), |n| self.ast.expr(n).pos);
+            self.valid_recv(pos, t);
             let mut vi = VarInfo::new(VarKind::Recv, None);
             vi.used = true;
             let o = self.new_obj(
@@ -445,7 +445,7 @@ impl Checker<'_> {
             if let ExprKind::DotsType { elem } = &self.ast.expr(texpr).kind {
                 texpr = *elem;
                 is_dots = true;
-                if variadic_ok && i + 1 == list.len() && list.len() > 0 {
+                if variadic_ok && i + 1 == list.len() && !list.is_empty() {
                     variadic = true;
                 } else {
                     let p = self.ast.expr(f.typ).pos;
@@ -492,7 +492,7 @@ impl Checker<'_> {
     }
 
     /// Checks a receiver type (types2's `validRecv`).
-    fn valid_recv(&mut self, texpr: ExprId, t: TypeId) {
+    fn valid_recv(&mut self, pos: u32, t: TypeId) {
         if !t.is_valid() {
             return;
         }
@@ -500,7 +500,6 @@ impl Checker<'_> {
         if !base.is_valid() {
             return;
         }
-        let pos = self.ast.start_pos(texpr);
         match self.types.get(base) {
             Type::Named(n) => {
                 let bobj = n.obj;
@@ -515,17 +514,11 @@ impl Checker<'_> {
                 let u = n.underlying;
                 match self.types.get(u) {
                     Type::Pointer(_) | Type::Interface(_) => {
-                        let what = if matches!(self.types.get(u), Type::Pointer(_)) {
-                            "pointer"
-                        } else {
-                            "interface"
-                        };
                         let s = self.ts(base);
                         self.error_at(
                             pos,
-                            format!("invalid receiver type {s} ({what} or interface type)"),
+                            format!("invalid receiver type {s} (pointer or interface type)"),
                         );
-                        let _ = what;
                     }
                     _ => {}
                 }
@@ -791,20 +784,28 @@ impl Checker<'_> {
                             self.objs[o.index()].typ = t;
                         }
                     }
-                    if values.is_empty() {
-                        if typ.is_none() {
-                            for &o in &lhs {
-                                self.objs[o.index()].typ = TypeId::INVALID;
+                    if values.len() == 1 && names.len() > 1 {
+                        self.init_vars(&lhs, declared, values, None);
+                    } else {
+                        for (i, &o) in lhs.iter().enumerate() {
+                            let init = if values.len() == names.len() {
+                                Some(values[i])
+                            } else {
+                                values.get(i).copied()
+                            };
+                            match init {
+                                Some(init) => {
+                                    let mut x = Operand::invalid();
+                                    self.expr(&mut x, init);
+                                    self.init_var(o, declared, &mut x, "variable declaration");
+                                }
+                                None => {
+                                    if typ.is_none() {
+                                        self.objs[o.index()].typ = TypeId::INVALID;
+                                    }
+                                }
                             }
                         }
-                    } else if values.len() == names.len() {
-                        for (i, &o) in lhs.iter().enumerate() {
-                            let mut x = Operand::invalid();
-                            self.expr(&mut x, values[i]);
-                            self.init_var(o, declared, &mut x, "variable declaration");
-                        }
-                    } else {
-                        self.init_vars(&lhs, declared, values, None);
                     }
                     if typ.is_none() || !values.is_empty() {
                         self.arity(decl.span.lo, names, values, false, false);
@@ -858,10 +859,8 @@ impl Checker<'_> {
                     continue;
                 }
                 match self.objs[o.index()].kind {
-                    ObjKind::Var(_) => {
-                        if o != v {
-                            out.insert(o);
-                        }
+                    ObjKind::Var(_) if o != v => {
+                        out.insert(o);
                     }
                     ObjKind::Func(_) => {
                         if let Some(d) = self.deps.get(&o) {

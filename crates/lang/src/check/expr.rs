@@ -402,11 +402,8 @@ impl Checker<'_> {
             }
             return;
         }
-        if self.decls.contains_key(&obj)
-            && (!self.objs[obj.index()].typ.is_valid() || (is_type && want_type))
-        {
-            self.obj_decl(obj);
-        } else if self.decls.contains_key(&obj) && self.color(obj) != Color::Black {
+        // Resolve package-level objects lazily (types2's objDecl on use).
+        if self.decls.contains_key(&obj) && self.color(obj) != Color::Black {
             self.obj_decl(obj);
         }
         let typ = self.objs[obj.index()].typ;
@@ -1440,13 +1437,11 @@ impl Checker<'_> {
             } else {
                 validx = true;
             }
-            if validx {
-                if !visited.insert(index) {
-                    self.error_expr(
-                        e,
-                        format!("duplicate index {index} in array or slice literal"),
-                    );
-                }
+            if validx && !visited.insert(index) {
+                self.error_expr(
+                    e,
+                    format!("duplicate index {index} in array or slice literal"),
+                );
             }
             index += 1;
             if index > max {
@@ -1496,6 +1491,7 @@ fn key_val(v: &Value) -> String {
         Value::Float(f) => format!("f{f}"),
         Value::String(s) => format!("s{s}"),
         Value::Bool(b) => format!("b{b}"),
+        Value::BigFloat(m, e) => format!("x{m}p{e}"),
         Value::Unknown => "?".into(),
     }
 }
@@ -1530,10 +1526,7 @@ pub(crate) fn representable_const(v: &Value, kind: BasicKind) -> Option<Value> {
                 r.is_finite().then_some(Value::Float(r as f64))
             }
             Float64 => f.is_finite().then_some(Value::Float(f)),
-            _ => Some(match v {
-                Value::Int(_) => v.clone(),
-                _ => Value::Float(f),
-            }),
+            _ => Some(v.clone()),
         };
     }
     if kind.is_string() {

@@ -27,7 +27,148 @@ struct Embedded {
     multiples: bool,
 }
 
+/// What field and method lookup needs: the program's types, objects and
+/// names, and the package the lookup happens in (for unexported names).
+pub struct LookupEnv<'a> {
+    pub types: &'a TypeTable,
+    pub objs: &'a [Object],
+    pub syms: &'a Interner,
+    pub pkg: PkgId,
+}
+
+/// Go's `LookupFieldOrMethod`: finds field or method `name` of type `t`
+/// (through embedded fields, breadth first), as seen from package `env.pkg`.
+pub fn lookup_field_or_method(
+    env: &LookupEnv<'_>,
+    t: TypeId,
+    addressable: bool,
+    name: &str,
+    fold_case: bool,
+) -> LookupResult {
+    let (typ, is_ptr) = env.types.deref(t);
+    if is_ptr && env.types.is_interface(typ) {
+        return LookupResult::NotFound;
+    }
+    let same = |s: Sym, pkg: Option<PkgId>, exported: bool| -> bool {
+        let n = env.syms.resolve(s);
+        let name_ok = if fold_case {
+            n.eq_ignore_ascii_case(name)
+        } else {
+            n == name
+        };
+        name_ok && (exported || fold_case || pkg.is_none() || pkg == Some(env.pkg))
+    };
+    let mut current = vec![Embedded {
+        typ,
+        index: vec![],
+        indirect: is_ptr,
+        multiples: false,
+    }];
+    let mut seen: FxHashSet<TypeId> = FxHashSet::default();
+    for _depth in 0..32 {
+        if current.is_empty() {
+            break;
+        }
+        let mut found: Option<(ObjId, Vec<u32>, bool)> = None;
+        let mut ambiguous = false;
+        let mut next: Vec<Embedded> = Vec::new();
+        for e in &current {
+            let mut typ = e.typ;
+            if let Type::Named(n) = env.types.get(typ) {
+                if !seen.insert(typ) {
+                    continue;
+                }
+                if let Some((i, &m)) = n.methods.iter().enumerate().find(|(_, &m)| {
+                    let o = &env.objs[m.index()];
+                    same(o.name, o.pkg, is_exported(env.syms.resolve(o.name)))
+                }) {
+                    let mut index = e.index.clone();
+                    index.push(i as u32);
+                    if found.is_some() || e.multiples {
+                        ambiguous = true;
+                    }
+                    found = Some((m, index, e.indirect));
+                    continue;
+                }
+                typ = n.underlying;
+            }
+            match env.types.get(typ) {
+                Type::Struct(s) => {
+                    for (i, f) in s.fields.iter().enumerate() {
+                        if same(f.name, f.pkg, f.exported) {
+                            let mut index = e.index.clone();
+                            index.push(i as u32);
+                            if found.is_some() || e.multiples {
+                                ambiguous = true;
+                            }
+                            found = Some((f.obj, index, e.indirect));
+                            continue;
+                        }
+                        if found.is_none() && f.embedded {
+                            let (ft, p) = env.types.deref(f.typ);
+                            let mut index = e.index.clone();
+                            index.push(i as u32);
+                            next.push(Embedded {
+                                typ: ft,
+                                index,
+                                indirect: e.indirect || p,
+                                multiples: e.multiples,
+                            });
+                        }
+                    }
+                }
+                Type::Interface(it) => {
+                    if let Some((i, m)) = it
+                        .all
+                        .iter()
+                        .enumerate()
+                        .find(|(_, m)| same(m.name, m.pkg, m.exported))
+                    {
+                        let mut index = e.index.clone();
+                        index.push(i as u32);
+                        if found.is_some() || e.multiples {
+                            ambiguous = true;
+                        }
+                        found = Some((m.obj, index, e.indirect));
+                    }
+                }
+                _ => {}
+            }
+        }
+        if ambiguous {
+            return LookupResult::Ambiguous;
+        }
+        if let Some((obj, index, indirect)) = found {
+            if let ObjKind::Func(fi) = &env.objs[obj.index()].kind {
+                if fi.ptr_recv && !indirect && !addressable {
+                    return LookupResult::NeedsPointer;
+                }
+            }
+            return LookupResult::Found {
+                obj,
+                index,
+                indirect,
+            };
+        }
+        // Consolidate multiples: the same type reached twice at one depth.
+        let mut merged: Vec<Embedded> = Vec::new();
+        for e in next {
+            if let Some(m) = merged
+                .iter_mut()
+                .find(|m| env.types.identical(m.typ, e.typ))
+            {
+                m.multiples = true;
+            } else {
+                merged.push(e);
+            }
+        }
+        current = merged;
+    }
+    LookupResult::NotFound
+}
+
 impl Checker<'_> {
+    /// Go's `LookupFieldOrMethod` (with `fold_case` for "but does have" hints).
     /// Go's `LookupFieldOrMethod` (with `fold_case` for "but does have" hints).
     pub fn lookup_field_or_method(
         &self,
@@ -36,126 +177,13 @@ impl Checker<'_> {
         name: &str,
         fold_case: bool,
     ) -> LookupResult {
-        let (typ, is_ptr) = self.types.deref(t);
-        if is_ptr && self.types.is_interface(typ) {
-            return LookupResult::NotFound;
-        }
-        let same = |s: Sym, pkg: Option<PkgId>, exported: bool| -> bool {
-            let n = self.ast.str(s);
-            let name_ok = if fold_case {
-                n.eq_ignore_ascii_case(name)
-            } else {
-                n == name
-            };
-            name_ok && (exported || fold_case || pkg.is_none() || pkg == Some(self.pkg))
+        let env = LookupEnv {
+            types: &self.types,
+            objs: &self.objs,
+            syms: &self.ast.syms,
+            pkg: self.pkg,
         };
-        let mut current = vec![Embedded {
-            typ,
-            index: vec![],
-            indirect: is_ptr,
-            multiples: false,
-        }];
-        let mut seen: FxHashSet<TypeId> = FxHashSet::default();
-        for _depth in 0..32 {
-            if current.is_empty() {
-                break;
-            }
-            let mut found: Option<(ObjId, Vec<u32>, bool)> = None;
-            let mut ambiguous = false;
-            let mut next: Vec<Embedded> = Vec::new();
-            for e in &current {
-                let mut typ = e.typ;
-                if let Type::Named(n) = self.types.get(typ) {
-                    if !seen.insert(typ) {
-                        continue;
-                    }
-                    if let Some((i, &m)) = n.methods.iter().enumerate().find(|(_, &m)| {
-                        let o = &self.objs[m.index()];
-                        same(o.name, o.pkg, is_exported(self.ast.str(o.name)))
-                    }) {
-                        let mut index = e.index.clone();
-                        index.push(i as u32);
-                        if found.is_some() || e.multiples {
-                            ambiguous = true;
-                        }
-                        found = Some((m, index, e.indirect));
-                        continue;
-                    }
-                    typ = n.underlying;
-                }
-                match self.types.get(typ) {
-                    Type::Struct(s) => {
-                        for (i, f) in s.fields.iter().enumerate() {
-                            if same(f.name, f.pkg, f.exported) {
-                                let mut index = e.index.clone();
-                                index.push(i as u32);
-                                if found.is_some() || e.multiples {
-                                    ambiguous = true;
-                                }
-                                found = Some((f.obj, index, e.indirect));
-                                continue;
-                            }
-                            if found.is_none() && f.embedded {
-                                let (ft, p) = self.types.deref(f.typ);
-                                let mut index = e.index.clone();
-                                index.push(i as u32);
-                                next.push(Embedded {
-                                    typ: ft,
-                                    index,
-                                    indirect: e.indirect || p,
-                                    multiples: e.multiples,
-                                });
-                            }
-                        }
-                    }
-                    Type::Interface(it) => {
-                        if let Some((i, m)) = it
-                            .all
-                            .iter()
-                            .enumerate()
-                            .find(|(_, m)| same(m.name, m.pkg, m.exported))
-                        {
-                            let mut index = e.index.clone();
-                            index.push(i as u32);
-                            if found.is_some() || e.multiples {
-                                ambiguous = true;
-                            }
-                            found = Some((m.obj, index, e.indirect));
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            if ambiguous {
-                return LookupResult::Ambiguous;
-            }
-            if let Some((obj, index, indirect)) = found {
-                if let ObjKind::Func(fi) = &self.objs[obj.index()].kind {
-                    if fi.ptr_recv && !indirect && !addressable {
-                        return LookupResult::NeedsPointer;
-                    }
-                }
-                return LookupResult::Found {
-                    obj,
-                    index,
-                    indirect,
-                };
-            }
-            // Consolidate multiples: the same type reached twice at one depth.
-            let mut merged: Vec<Embedded> = Vec::new();
-            for e in next {
-                if let Some(m) = merged
-                    .iter_mut()
-                    .find(|m| self.types.identical(m.typ, e.typ))
-                {
-                    m.multiples = true;
-                } else {
-                    merged.push(e);
-                }
-            }
-            current = merged;
-        }
-        LookupResult::NotFound
+        lookup_field_or_method(&env, t, addressable, name, fold_case)
     }
 
     /// The message after `x.f undefined (`...`)` (types2's `lookupError`).

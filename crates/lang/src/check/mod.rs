@@ -43,7 +43,7 @@ use crate::span::Span;
 use crate::types::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-pub use lookup::LookupResult;
+pub use lookup::{lookup_field_or_method, LookupEnv, LookupResult};
 use stmt::StmtCtx;
 
 /// How an operand may be used (Go's `operandMode`).
@@ -191,6 +191,7 @@ pub(crate) struct Syms {
 }
 
 /// A checked program (all packages). See [`crate::check`].
+#[derive(Clone, Debug)]
 pub struct Program {
     pub types: TypeTable,
     pub objs: Vec<Object>,
@@ -838,6 +839,99 @@ impl<'a> Checker<'a> {
             init_funcs: self.init_funcs,
             error_type: self.error_type,
         }
+    }
+}
+
+impl Program {
+    /// A type as Go prints it: `main.Point` with `qualified` (as `%T` does),
+    /// `Point` relative to package `main` otherwise (as error messages do).
+    pub fn type_string(&self, ast: &Ast, t: TypeId, qualified: bool) -> String {
+        let ctx = NameCtx {
+            objs: &self.objs,
+            pkgs: &self.pkgs,
+            syms: &ast.syms,
+        };
+        let q = match (qualified, self.pkg_order.last()) {
+            (false, Some(&main)) => Qualifier::Relative(main),
+            _ => Qualifier::Full,
+        };
+        self.types.type_string(t, &ctx, q)
+    }
+
+    /// Finds field or method `name` of type `t` (through embedding), as seen
+    /// from package `pkg`; for a method found through a pointer-receiver
+    /// requirement on a non-addressable value, returns `NeedsPointer`.
+    pub fn lookup(
+        &self,
+        ast: &Ast,
+        pkg: PkgId,
+        t: TypeId,
+        addressable: bool,
+        name: &str,
+    ) -> LookupResult {
+        let env = LookupEnv {
+            types: &self.types,
+            objs: &self.objs,
+            syms: &ast.syms,
+            pkg,
+        };
+        lookup_field_or_method(&env, t, addressable, name, false)
+    }
+
+    /// The method set of `t` as Go defines it: the methods callable on a
+    /// value of type `t` (with pointer-receiver methods only for `*T`),
+    /// including promoted ones, sorted by name. Each entry is the method
+    /// object and the lookup path (see [`Selection::index`]).
+    pub fn method_set(&self, ast: &Ast, t: TypeId) -> Vec<(ObjId, Vec<u32>)> {
+        let mut names: Vec<Sym> = Vec::new();
+        // Collect candidate names from the type and its embedded fields.
+        let mut stack = vec![t];
+        let mut seen = FxHashSet::default();
+        while let Some(cur) = stack.pop() {
+            let (base, _) = self.types.deref(cur);
+            if !seen.insert(base) || seen.len() > 256 {
+                continue;
+            }
+            if let Type::Named(n) = self.types.get(base) {
+                names.extend(n.methods.iter().map(|m| self.objs[m.index()].name));
+            }
+            match self.types.under(base) {
+                Type::Struct(s) => {
+                    stack.extend(s.fields.iter().filter(|f| f.embedded).map(|f| f.typ))
+                }
+                Type::Interface(i) => names.extend(i.all.iter().map(|m| m.name)),
+                _ => {}
+            }
+        }
+        names.sort_by(|a, b| ast.str(*a).cmp(ast.str(*b)));
+        names.dedup();
+        let pkg = self.pkg_order.last().copied().unwrap_or(PkgId(0));
+        let mut out = Vec::new();
+        for n in names {
+            let obj_pkg = pkg;
+            if let LookupResult::Found { obj, index, .. } =
+                self.lookup(ast, obj_pkg, t, false, ast.str(n))
+            {
+                if matches!(self.objs[obj.index()].kind, ObjKind::Func(_)) {
+                    out.push((obj, index));
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether type `t` implements interface `iface`.
+    pub fn implements(&self, ast: &Ast, t: TypeId, iface: TypeId) -> bool {
+        let Some(i) = self.types.interface(iface) else {
+            return false;
+        };
+        let set = self.method_set(ast, t);
+        i.all.iter().all(|m| {
+            set.iter().any(|(o, _)| {
+                self.objs[o.index()].name == m.name
+                    && self.types.identical(self.objs[o.index()].typ, m.sig)
+            })
+        })
     }
 }
 

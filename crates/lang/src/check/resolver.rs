@@ -217,15 +217,15 @@ impl Checker<'_> {
                 }
             }
         }
-        if !is_stdlib && self.ast.file(self.user_file).package.is_some() {
-            if self
+        if !is_stdlib
+            && self.ast.file(self.user_file).package.is_some()
+            && self
                 .scopes
                 .lookup_local(pkg_scope, self.syms.main)
                 .is_none()
-            {
-                // Reported by the Go linker, without a position.
-                self.error_at(0, "function main is undeclared in the main package".into());
-            }
+        {
+            // Reported by the Go linker, without a position.
+            self.error_at(0, "function main is undeclared in the main package".into());
         }
     }
 
@@ -310,7 +310,8 @@ impl Checker<'_> {
                     format!("extra init expr at {}", crate::diag::pos_marker(p)),
                 );
             } else {
-                self.error_expr(n, "extra init expr".into());
+                let es = self.es(n);
+                self.error_expr(n, format!("extra init expr {es}"));
             }
         } else if l > r && (const_decl || r != 1) {
             let n = names[r];

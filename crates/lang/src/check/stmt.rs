@@ -142,11 +142,8 @@ impl Checker<'_> {
                 self.suspended_call(tok.as_str(), *call);
             }
             StmtKind::Return { results } => self.return_stmt(s, results),
-            StmtKind::Branch { tok, .. } => {
-                if *tok == Tok::Goto {
-                    self.error_at(st.pos, "goto is not supported by the playground".into());
-                }
-            }
+            // Branch targets were checked after parsing (see `crate::branches`).
+            StmtKind::Branch { .. } => {}
             StmtKind::Block(b) => {
                 self.open_scope(ScopeKind::Block);
                 self.stmt_list(inner, &b.stmts);
@@ -231,7 +228,11 @@ impl Checker<'_> {
                             }
                         }
                         if !valid {
-                            let lo = self.ast.stmt(c).span.lo;
+                            let st = self.ast.stmt(c);
+                            let lo = match st.kind {
+                                StmtKind::Expr(_) => st.pos,
+                                _ => st.span.lo,
+                            };
                             self.error_at(
                                 lo,
                                 "select case must be send or receive (possibly with assignment)"
@@ -448,7 +449,7 @@ impl Checker<'_> {
                 Value::Float(f) => format!("f{f}"),
                 Value::String(s) => format!("s{s}"),
                 Value::Bool(b) => format!("b{b}"),
-                Value::Unknown => continue,
+                Value::BigFloat(..) | Value::Unknown => continue,
             };
             if let Some((_, pos, _)) = seen
                 .iter()

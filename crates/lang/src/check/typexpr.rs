@@ -354,14 +354,14 @@ impl Checker<'_> {
             }
         }
         // Check for conflicting methods from embedded interfaces.
-        let t = self.types.new_interface(
+
+        self.types.new_interface(
             Interface {
                 methods,
                 embeddeds,
                 ..Default::default()
             },
             &self.ast.syms,
-        );
-        t
+        )
     }
 }

@@ -84,6 +84,11 @@ impl FnCompiler<'_, '_> {
                     self.emit(Instr::LoadConst { dst, k });
                 }
             }
+            CValue::BigFloat(..) => {
+                let f = v.to_float().unwrap_or(0.0);
+                let k = self.c.const_val(Const::Float(f));
+                self.emit(Instr::LoadConst { dst, k });
+            }
             CValue::Unknown => {
                 self.emit(Instr::LoadNil { dst });
             }
@@ -95,7 +100,7 @@ impl FnCompiler<'_, '_> {
             CValue::Bool(_) => TypeId::basic(BasicKind::Bool),
             CValue::String(_) => TypeId::basic(BasicKind::String),
             CValue::Int(_) => TypeId::basic(BasicKind::Int),
-            CValue::Float(_) => TypeId::basic(BasicKind::Float64),
+            CValue::Float(_) | CValue::BigFloat(..) => TypeId::basic(BasicKind::Float64),
             CValue::Unknown => TypeId::INVALID,
         }
     }

@@ -11,7 +11,7 @@ use crate::compile::{Compiler, Pending};
 use crate::info::{BodyId, Selection};
 use crate::objects::{ObjId, ObjKind};
 use crate::span::Span;
-use crate::types::{Type, TypeId};
+use crate::types::TypeId;
 
 /// A method found in a method set: the method object and the embedded
 /// field path leading to the value it is declared on.
@@ -421,7 +421,6 @@ impl FnCompiler<'_, '_> {
                 self.emit(Instr::LoadFunc { dst, func: w });
             }
         }
-        let _ = Type::Tuple(vec![]);
         Ok(Val { reg: dst, fresh: true })
     }
 }

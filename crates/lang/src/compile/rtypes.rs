@@ -139,7 +139,7 @@ impl Compiler<'_> {
                     .collect();
                 format!("interface {{ {} }}", ms.join("; "))
             }
-            Type::Tuple(v) => v.iter().map(|x| n(*x)).collect::<Vec<_>>().join(", "),
+            Type::Tuple { elems, .. } => elems.iter().map(|x| n(*x)).collect::<Vec<_>>().join(", "),
         }
     }
 
@@ -229,7 +229,7 @@ impl Compiler<'_> {
                 let methods = methods.iter().map(|m| self.name(m)).collect();
                 TypeKind::Interface { methods }
             }
-            Type::Tuple(_) => TypeKind::Struct { fields: vec![] },
+            Type::Tuple { .. } => TypeKind::Struct { fields: vec![] },
         }
     }
 

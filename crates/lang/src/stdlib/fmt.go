@@ -1,7 +1,10 @@
 // Package fmt: formatted I/O. Formatting verbs are implemented by the simulator.
 package fmt
 
-import "errors"
+import (
+	"errors"
+	"io"
+)
 
 // Stringer is implemented by any value that has a String method.
 type Stringer interface {
@@ -71,4 +74,19 @@ func wrappedIndex(format string) int {
 		n++
 	}
 	return -1
+}
+
+// Fprintf formats according to a format specifier and writes to w.
+func Fprintf(w io.Writer, format string, a ...any) (n int, err error) {
+	return w.Write([]byte(Sprintf(format, a...)))
+}
+
+// Fprint formats using the default formats and writes to w.
+func Fprint(w io.Writer, a ...any) (n int, err error) {
+	return w.Write([]byte(Sprint(a...)))
+}
+
+// Fprintln formats using the default formats, adds a newline and writes to w.
+func Fprintln(w io.Writer, a ...any) (n int, err error) {
+	return w.Write([]byte(Sprintln(a...)))
 }

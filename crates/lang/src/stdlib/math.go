@@ -47,6 +47,7 @@ const (
 func Abs(x float64) float64
 func Cbrt(x float64) float64
 func Ceil(x float64) float64
+func Copysign(f, sign float64) float64
 func Cos(x float64) float64
 func Exp(x float64) float64
 func Floor(x float64) float64
@@ -55,6 +56,7 @@ func Inf(sign int) float64
 func IsInf(f float64, sign int) bool
 func IsNaN(f float64) (is bool)
 func Log(x float64) float64
+func Log1p(x float64) float64
 func Log10(x float64) float64
 func Log2(x float64) float64
 func Max(x, y float64) float64

@@ -9,6 +9,23 @@
 //!
 //! Unexported names (starting with a lower-case letter) are implementation
 //! details invisible to user code, as in Go.
+//!
+//! # Notes for the simulator
+//!
+//! - Natives include unexported helpers the Go code relies on:
+//!   `sort.sliceLen`/`sort.sliceSwap` (reflection stand-ins: panic like Go
+//!   when the argument is not a slice), `strconv.parseInt`/`parseFloat`
+//!   (return a status code; the `*NumError` is built in Go), and
+//!   `sync.runtime_notifyList{Add,Wait,NotifyOne,NotifyAll}` (Go's own
+//!   runtime hooks for `sync.Cond`).
+//! - `time.Time` is `struct{ ns int64 }`: simulated Unix nanoseconds, so
+//!   `Now` returns the simulation's start instant plus elapsed simulated time.
+//!   `time.Timer`/`time.Ticker` carry `C` (the channel the native creates)
+//!   and a hidden `id` for the simulator's timer.
+//! - `sync.Mutex`, `RWMutex` and `WaitGroup` have one hidden integer field;
+//!   the simulator keys its state by the value's address.
+//! - `fmt.Errorf` is Go code: the native `Sprintf` must format `%w` like `%v`.
+//! - `errors.As` is a native (it needs reflection on the target pointer).
 
 use crate::ast::{Ast, DeclKind, ExprKind};
 use crate::token::Op;
@@ -27,6 +44,10 @@ const SOURCES: &[Source] = &[
     Source {
         path: "fmt",
         src: include_str!("fmt.go"),
+    },
+    Source {
+        path: "io",
+        src: include_str!("io.go"),
     },
     Source {
         path: "math",

@@ -6,7 +6,32 @@ import "errors"
 // ErrNotExist is returned for files that do not exist (there is no file system).
 var ErrNotExist = errors.New("file does not exist")
 
+// ErrPermission and ErrExist mirror Go's errors of the same names.
+var (
+	ErrPermission = errors.New("permission denied")
+	ErrExist      = errors.New("file already exists")
+)
+
 var errNoEnt = errors.New("no such file or directory")
+
+// File is an open file; only the standard streams exist in the playground.
+type File struct {
+	fd int
+}
+
+// Stdout and Stderr write to the program's output streams.
+var (
+	Stdout = &File{1}
+	Stderr = &File{2}
+)
+
+// Write writes len(b) bytes to the file.
+func (f *File) Write(b []byte) (n int, err error)
+
+// WriteString writes the contents of string s to the file.
+func (f *File) WriteString(s string) (n int, err error) {
+	return f.Write([]byte(s))
+}
 
 // PathError records an error and the operation and file path that caused it.
 type PathError struct {
@@ -18,6 +43,9 @@ type PathError struct {
 func (e *PathError) Error() string { return e.Op + " " + e.Path + ": " + e.Err.Error() }
 
 func (e *PathError) Unwrap() error { return e.Err }
+
+// Args hold the command-line arguments, starting with the program name.
+var Args = []string{"/tmp/sandbox/prog"}
 
 // Exit causes the current program to exit with the given status code.
 func Exit(code int)

@@ -11,3 +11,9 @@ func NumGoroutine() int
 func NumCPU() int
 func Goexit()
 func GC()
+
+// The Error interface identifies a run time error.
+type Error interface {
+	error
+	RuntimeError()
+}
