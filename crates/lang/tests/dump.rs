@@ -47,19 +47,19 @@ func main() {
 }
 "#,
         expect![[r#"
-            body 51 main at 15:6: func()
+            body 51 Inc at 13:19: func()
+              recv c *main.Counter recv
+            body 52 main at 15:6: func()
               local c main.Counter addr captured
               local wg sync.WaitGroup addr captured
               local i int captured per-iteration
               local x int addr
               local p *int
-            body 52 func literal at 20:6: func()
+            body 53 func literal at 20:6: func()
               free wg
               free c
               free i
               has defer
-            body 53 Inc at 13:19: func()
-              recv c *main.Counter recv
             13:27: call method Lock
             13:27: select c.mu field mu path [0] indirect
             13:27: select c.mu.Lock method Lock path [0] &recv

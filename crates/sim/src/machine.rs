@@ -185,6 +185,16 @@ impl Machine {
             },
         );
         self.execute(p0, g1, Source::Start, false);
+        // Package os's init (run before main.main) calls SetFinalizer, which
+        // starts the runtime's finalizer goroutine: it is waiting in P0's
+        // runnext when main.main starts, and the first `go` statement kicks
+        // it to the local queue, which is visible in run orders.
+        let fing = GoId(1 + RUNTIME_GOROUTINES);
+        let mut f = G::new(fing, entry, Some((g1, entry, 0)));
+        f.system = true;
+        self.put_g(f);
+        self.sched.p_mut(p0).runnext = Some(fing);
+        self.gs[fing.index()].p = Some(p0);
     }
 
     pub(crate) fn put_g(&mut self, g: G) {
@@ -271,6 +281,13 @@ impl Machine {
             self.schedule(p);
             return;
         };
+        if self.gs[g.index()].system {
+            // The finalizer goroutine finds nothing to do and parks.
+            self.step += 1;
+            self.gs[g.index()].park = crate::sched::g::Park::Forever;
+            self.park(p, crate::sched::g::WaitReason::FinalizerWait, None);
+            return;
+        }
         if self.gs[g.index()].preempt && self.cfg.preempt == PreemptMode::Async {
             // The async preemption signal lands: the goroutine stops at once.
             self.step += 1;
@@ -441,10 +458,14 @@ impl Machine {
         let waiting = self
             .gs
             .iter()
-            .filter(|g| matches!(g.status, GStatus::Waiting(_)))
+            .filter(|g| !g.system && matches!(g.status, GStatus::Waiting(_)))
             .count();
         if waiting == 0
-            || (self.main_goexit && self.gs.iter().all(|g| g.is_dead() || g.id == GoId(1)))
+            || (self.main_goexit
+                && self
+                    .gs
+                    .iter()
+                    .all(|g| g.system || g.is_dead() || g.id == GoId(1)))
         {
             if self.main_goexit {
                 self.fatal_plain(
@@ -650,7 +671,7 @@ impl Machine {
             }
             if let Some(pn) = &g.panic {
                 roots.push(pn.value);
-                roots.extend_from_slice(&pn.earlier);
+                roots.extend(pn.earlier.iter().map(|e| e.0));
             }
             match &g.park {
                 crate::sched::g::Park::Send { val, ch } => {
@@ -720,5 +741,12 @@ impl Machine {
     /// Everything written to stderr (program output, panics, race reports).
     pub fn stderr_text(&self) -> String {
         String::from_utf8_lossy(&self.out.stderr).into_owned()
+    }
+}
+
+impl Machine {
+    /// The recorded events.
+    pub fn trace(&self) -> &[Event] {
+        &self.trace
     }
 }

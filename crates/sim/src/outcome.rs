@@ -169,6 +169,9 @@ impl Machine {
     pub(crate) fn goroutine_dump(&self) -> String {
         let mut parts = Vec::new();
         for g in &self.gs {
+            if g.system {
+                continue;
+            }
             let state = match g.status {
                 GStatus::Waiting(r) => {
                     let mins = (self.now().saturating_sub(g.since)) / 60_000_000_000;

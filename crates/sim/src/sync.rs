@@ -45,9 +45,15 @@ pub struct WgState {
     pub waiters: Vec<GoId>,
 }
 
+/// A `sync.Cond`'s notify list (runtime/sema.go: notifyList): waiters hold
+/// tickets; `Signal` wakes the oldest ticket not yet notified.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CondState {
-    pub waiters: VecDeque<GoId>,
+    /// Next ticket to hand out.
+    pub wait: u32,
+    /// Tickets below this have been notified.
+    pub notify: u32,
+    pub waiters: VecDeque<(GoId, u32)>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -480,24 +486,46 @@ impl Machine {
 
     // ===== Cond =====
 
-    /// First half of `c.Wait()`: enqueue and park (the caller unlocked `L`).
-    pub(crate) fn cond_wait(&mut self, p: ProcId, g: GoId, a: Addr) -> R<NRet> {
+    /// `runtime_notifyListAdd`: a ticket for a goroutine about to wait.
+    pub(crate) fn notify_add(&mut self, a: Addr) -> u32 {
+        let c = self.sync.cond(a);
+        c.wait += 1;
+        c.wait - 1
+    }
+
+    /// `runtime_notifyListWait`: parks unless ticket `t` was already notified.
+    pub(crate) fn notify_wait(&mut self, p: ProcId, g: GoId, a: Addr, t: u32) -> R<NRet> {
+        let c = self.sync.cond(a);
+        if t < c.notify {
+            if let Some(r) = &mut self.race {
+                r.acquire(g, key(a, 0));
+            }
+            return Ok(NRet::Done);
+        }
         if self.nested > 0 {
             return Err(Trap::Fatal(crate::interp::BLOCKING_IN_CALLBACK_MSG.into()));
         }
-        self.sync.cond(a).waiters.push_back(g);
+        c.waiters.push_back((g, t));
         self.sync_event(g, SyncOp::CondWait, a);
         self.park_sema(p, g, a, WaitReason::SyncCondWait);
-        Ok(NRet::Retry)
+        Ok(NRet::Parked)
     }
 
-    /// `c.Signal()` / `c.Broadcast()`.
+    /// `Signal` (`all == false`) or `Broadcast`.
     pub(crate) fn cond_notify(&mut self, p: ProcId, g: GoId, a: Addr, all: bool) {
         let c = self.sync.cond(a);
         let ws: Vec<GoId> = if all {
-            c.waiters.drain(..).collect()
+            c.notify = c.wait;
+            c.waiters.drain(..).map(|(w, _)| w).collect()
+        } else if c.notify == c.wait {
+            Vec::new()
         } else {
-            c.waiters.pop_front().into_iter().collect()
+            let t = c.notify;
+            c.notify += 1;
+            match c.waiters.iter().position(|&(_, tk)| tk == t) {
+                Some(i) => c.waiters.remove(i).map(|(w, _)| w).into_iter().collect(),
+                None => Vec::new(),
+            }
         };
         if let Some(r) = &mut self.race {
             r.release(g, key(a, 0));
@@ -515,7 +543,6 @@ impl Machine {
             if let Some(r) = &mut self.race {
                 r.acquire(w, key(a, 0));
             }
-            self.gs[w.index()].cond_signaled = true;
             self.ready(w, Some(p));
         }
     }

@@ -324,6 +324,15 @@ fn every_stdlib_native_is_implemented() {
             None => n.to_string(),
         })
         .collect();
-    let missing: Vec<String> = gosched_lang::stdlib::natives().into_iter().map(|n| n.name).filter(|n| !have.contains(n)).collect();
-    assert!(missing.is_empty(), "{} natives missing:\n{}", missing.len(), missing.join("\n"));
+    let missing: Vec<String> = gosched_lang::stdlib::natives()
+        .into_iter()
+        .map(|n| n.name)
+        .filter(|n| !have.contains(n))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "{} natives missing:\n{}",
+        missing.len(),
+        missing.join("\n")
+    );
 }

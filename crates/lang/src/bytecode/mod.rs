@@ -101,10 +101,23 @@ pub struct WellKnown {
     /// A concrete `error` type holding a string, for errors natives return
     /// (`errors.errorString`-like; its `Error` method returns the string).
     pub error_string: Option<TypeId>,
+    /// The runtime's concrete error types, parallel to [`RUNTIME_ERROR_TYPES`]
+    /// (each holds its message as a string and has `Error` and `RuntimeError`).
+    pub runtime_errors: Vec<TypeId>,
     /// `time.Time` and `time.Duration`, if the program imports `time`.
     pub time_time: Option<TypeId>,
     pub time_duration: Option<TypeId>,
 }
+
+/// The runtime's concrete error types, as `%T` prints them: which one a
+/// runtime panic uses depends on the error (see the simulator).
+pub const RUNTIME_ERROR_TYPES: [&str; 5] = [
+    "runtime.errorString",
+    "runtime.boundsError",
+    "runtime.plainError",
+    "*runtime.TypeAssertionError",
+    "*runtime.PanicNilError",
+];
 
 /// One function (top-level function, method, closure body or a compiler
 /// generated wrapper).
@@ -221,7 +234,6 @@ pub struct SourceFile {
     pub name: String,
     pub lines: LineIndex,
 }
-
 
 /// Runtime type information.
 #[derive(Clone, Debug, PartialEq)]
@@ -346,7 +358,8 @@ impl Program {
         methods.iter().all(|m| have.iter().any(|h| h.name == *m))
     }
 
-    /// `file:line` of an instruction, as tracebacks print it.
+    /// `file:line` of an instruction, as tracebacks print it (`pc` out of
+    /// range means the function's declaration, as for a prologue).
     pub fn position(&self, func: FuncId, pc: usize) -> String {
         let f = self.func(func);
         let span = f.debug.get(pc).map_or(f.span, |d| d.span);

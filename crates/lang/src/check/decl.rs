@@ -551,20 +551,33 @@ impl Checker<'_> {
         let (types, others): (Vec<ObjId>, Vec<ObjId>) = order
             .into_iter()
             .partition(|o| matches!(self.objs[o.index()].kind, ObjKind::TypeName));
-        for o in types.into_iter().chain(others) {
+        for o in types {
             self.obj_decl(o);
         }
-        // Methods and init functions are not in the package scope.
+        // Method signatures next (types2 resolves them on demand when a
+        // method set is needed; declaring them before variables and
+        // functions gives the same result), so a package-level
+        // `var e error = T(...)` sees T's methods.
         let extra: Vec<ObjId> = self.methods.values().flatten().copied().collect();
         let mut extra = extra;
         extra.sort();
         let pkg = self.pkg;
-        let inits = self.init_funcs[pkg.index()].clone();
-        for o in extra.into_iter().chain(inits) {
+        for &o in &extra {
             if self.objs[o.index()].pkg == Some(pkg) {
                 self.obj_decl(o);
             }
         }
+        for o in others {
+            self.obj_decl(o);
+        }
+        // init functions are not in the package scope.
+        let inits = self.init_funcs[pkg.index()].clone();
+        for o in inits {
+            if self.objs[o.index()].pkg == Some(pkg) {
+                self.obj_decl(o);
+            }
+        }
+
         // Methods whose receiver base type could not be associated still need checking.
         let all_funcs: Vec<ObjId> = self
             .decls

@@ -10,7 +10,13 @@ use crate::span::Span;
 use crate::types::{Type, TypeId};
 
 impl FnCompiler<'_, '_> {
-    pub(crate) fn builtin(&mut self, e: ExprId, b: Builtin, args: &[ExprId], has_dots: bool) -> CResult<Reg> {
+    pub(crate) fn builtin(
+        &mut self,
+        e: ExprId,
+        b: Builtin,
+        args: &[ExprId],
+        has_dots: bool,
+    ) -> CResult<Reg> {
         let t = self.ty(e);
         let dst = self.temp();
         match b {
@@ -27,7 +33,10 @@ impl FnCompiler<'_, '_> {
                 let v = self.expr(x)?.reg;
                 let op = match (&ty, b) {
                     (Type::Array { len, .. }, _) => {
-                        self.emit(Instr::LoadInt { dst, imm: *len as i32 });
+                        self.emit(Instr::LoadInt {
+                            dst,
+                            imm: *len as i32,
+                        });
                         return Ok(dst);
                     }
                     (Type::Slice(_), Builtin::Len) => Builtin1::LenSlice,
@@ -52,14 +61,32 @@ impl FnCompiler<'_, '_> {
                 let ert = self.c.rt_type(elem);
                 if has_dots {
                     let tv = self.expr(args[1])?.reg;
-                    self.emit_access(Instr::AppendSlice { dst, s, elem: ert, t: tv }, Some(args[0]));
+                    self.emit_access(
+                        Instr::AppendSlice {
+                            dst,
+                            s,
+                            elem: ert,
+                            t: tv,
+                        },
+                        Some(args[0]),
+                    );
                 } else {
                     let n = args.len() - 1;
                     let src = self.temps(n.max(1) as u16);
                     for (i, &a) in args[1..].iter().enumerate() {
-                        self.expr_to(a, Reg(src.0 + i as u16))?;
+                        self.expr_to_as(a, Reg(src.0 + i as u16), elem)?;
                     }
-                    self.emit_access(Instr::Append { dst, s, elem: ert, src, n: n as u16 }, Some(args[0]));
+
+                    self.emit_access(
+                        Instr::Append {
+                            dst,
+                            s,
+                            elem: ert,
+                            src,
+                            n: n as u16,
+                        },
+                        Some(args[0]),
+                    );
                 }
             }
             Builtin::Make => {
@@ -68,9 +95,18 @@ impl FnCompiler<'_, '_> {
                 match self.c.prog.types.get(under).clone() {
                     Type::Slice(elem) => {
                         let len = self.expr(args[1])?.reg;
-                        let cap = if args.len() > 2 { Some(self.expr(args[2])?.reg) } else { None };
+                        let cap = if args.len() > 2 {
+                            Some(self.expr(args[2])?.reg)
+                        } else {
+                            None
+                        };
                         let ert = self.c.rt_type(elem);
-                        self.emit(Instr::MakeSlice { dst, elem: ert, len, cap });
+                        self.emit(Instr::MakeSlice {
+                            dst,
+                            elem: ert,
+                            len,
+                            cap,
+                        });
                     }
                     Type::Map { .. } => {
                         if args.len() > 1 {
@@ -80,7 +116,11 @@ impl FnCompiler<'_, '_> {
                         self.emit(Instr::MakeMap { dst, ty: rt });
                     }
                     Type::Chan { .. } => {
-                        let cap = if args.len() > 1 { Some(self.expr(args[1])?.reg) } else { None };
+                        let cap = if args.len() > 1 {
+                            Some(self.expr(args[1])?.reg)
+                        } else {
+                            None
+                        };
                         let rt = self.c.rt_type(mt);
                         self.emit(Instr::MakeChan { dst, ty: rt, cap });
                     }
@@ -122,12 +162,24 @@ impl FnCompiler<'_, '_> {
                     let v = self.expr(a)?;
                     let at = self.used_type(a);
                     let v = self.to_iface(v, at, TypeId::INVALID);
-                    self.emit(Instr::Move { dst: Reg(src.0 + i as u16), src: v.reg });
+                    self.emit(Instr::Move {
+                        dst: Reg(src.0 + i as u16),
+                        src: v.reg,
+                    });
                 }
                 let any = self.c.any_rt();
                 let base = self.temp();
-                self.emit(Instr::SliceLit { dst: base, elem: any, src, n: n as u16 });
-                let name = if b == Builtin::Print { "builtin.print" } else { "builtin.println" };
+                self.emit(Instr::SliceLit {
+                    dst: base,
+                    elem: any,
+                    src,
+                    n: n as u16,
+                });
+                let name = if b == Builtin::Print {
+                    "builtin.print"
+                } else {
+                    "builtin.println"
+                };
                 let nat = self.c.native_named(name, 1, 0);
                 self.emit(Instr::CallNative { native: nat, base });
             }
@@ -137,7 +189,13 @@ impl FnCompiler<'_, '_> {
                 for &a in &args[1..] {
                     let mark = self.mark();
                     let v = self.expr(a)?.reg;
-                    self.emit(Instr::MinMax { max: b == Builtin::Max, ty: rt, dst, a: dst, b: v });
+                    self.emit(Instr::MinMax {
+                        max: b == Builtin::Max,
+                        ty: rt,
+                        dst,
+                        a: dst,
+                        b: v,
+                    });
                     self.release(mark);
                 }
             }
@@ -175,7 +233,12 @@ impl Compiler<'_> {
 
     /// A function running builtin `b` on its parameters, for `go`/`defer`
     /// of a builtin call (`defer close(ch)`).
-    pub fn builtin_wrapper(&mut self, b: Builtin, types: &[TypeId], file: AstFileId) -> CResult<FuncId> {
+    pub fn builtin_wrapper(
+        &mut self,
+        b: Builtin,
+        types: &[TypeId],
+        file: AstFileId,
+    ) -> CResult<FuncId> {
         let key = format!("builtin:{}:{:?}", b.name(), types);
         if let Some(&f) = self.wrappers.get(&key) {
             return Ok(f);
@@ -200,7 +263,11 @@ impl Compiler<'_> {
                 } else {
                     let rt = f.c.rt_type(types[0]);
                     let d = f.temp();
-                    f.emit(Instr::MakeIface { dst: d, src: r(0), ty: rt });
+                    f.emit(Instr::MakeIface {
+                        dst: d,
+                        src: r(0),
+                        ty: rt,
+                    });
                     d
                 };
                 f.emit(Instr::Panic { v });
@@ -213,27 +280,52 @@ impl Compiler<'_> {
                     } else {
                         let rt = f.c.rt_type(t);
                         let d = f.temp();
-                        f.emit(Instr::MakeIface { dst: d, src: r(i as u16), ty: rt });
+                        f.emit(Instr::MakeIface {
+                            dst: d,
+                            src: r(i as u16),
+                            ty: rt,
+                        });
                         d
                     };
-                    f.emit(Instr::Move { dst: Reg(src.0 + i as u16), src: v });
+                    f.emit(Instr::Move {
+                        dst: Reg(src.0 + i as u16),
+                        src: v,
+                    });
                 }
                 let any = f.c.any_rt();
                 let base = f.temp();
-                f.emit(Instr::SliceLit { dst: base, elem: any, src, n });
-                let name = if b == Builtin::Print { "builtin.print" } else { "builtin.println" };
+                f.emit(Instr::SliceLit {
+                    dst: base,
+                    elem: any,
+                    src,
+                    n,
+                });
+                let name = if b == Builtin::Print {
+                    "builtin.print"
+                } else {
+                    "builtin.println"
+                };
                 let nat = f.c.native_named(name, 1, 0);
                 f.emit(Instr::CallNative { native: nat, base });
             }
             Builtin::Copy => {
                 let d = f.temp();
-                f.emit(Instr::Copy { dst: d, to: r(0), from: r(1) });
+                f.emit(Instr::Copy {
+                    dst: d,
+                    to: r(0),
+                    from: r(1),
+                });
             }
             Builtin::Recover => {
                 let d = f.temp();
                 f.emit(Instr::Recover { dst: d });
             }
-            _ => return Err(format!("go/defer of {} is not supported by the playground", b.name())),
+            _ => {
+                return Err(format!(
+                    "go/defer of {} is not supported by the playground",
+                    b.name()
+                ))
+            }
         }
         let func = f.finish(FileId(file.0), Span::default(), n, 0, true);
         self.funcs[id.index()] = Some(func);

@@ -11,10 +11,22 @@ use crate::types::{Type, TypeId};
 
 impl FnCompiler<'_, '_> {
     fn call_parts(&self, e: ExprId) -> CResult<(ExprId, Vec<ExprId>, bool, CallInfo)> {
-        let ExprKind::Call { fun, args, has_dots } = self.c.ast.expr(e).kind.clone() else {
+        let ExprKind::Call {
+            fun,
+            args,
+            has_dots,
+        } = self.c.ast.expr(e).kind.clone()
+        else {
             return Err("not a call".into());
         };
-        let info = self.c.prog.info.calls.get(&e).cloned().ok_or("call without call info")?;
+        let info = self
+            .c
+            .prog
+            .info
+            .calls
+            .get(&e)
+            .cloned()
+            .ok_or("call without call info")?;
         Ok((fun, args, has_dots, info))
     }
 
@@ -48,8 +60,16 @@ impl FnCompiler<'_, '_> {
                 Ok(base)
             }
             CallKind::Method(o) => {
-                let sel = self.c.prog.info.selections.get(&self.c.ast.unparen(fun)).cloned().ok_or("method call without selection")?;
-                let ExprKind::Selector { x, .. } = self.c.ast.expr(self.c.ast.unparen(fun)).kind else {
+                let sel = self
+                    .c
+                    .prog
+                    .info
+                    .selections
+                    .get(&self.c.ast.unparen(fun))
+                    .cloned()
+                    .ok_or("method call without selection")?;
+                let ExprKind::Selector { x, .. } = self.c.ast.expr(self.c.ast.unparen(fun)).kind
+                else {
                     return Err("method call without selector".into());
                 };
                 let nres = self.nresults(info.sig);
@@ -83,28 +103,62 @@ impl FnCompiler<'_, '_> {
     }
 
     pub(crate) fn nresults(&self, sig: TypeId) -> usize {
-        self.c.prog.types.signature(sig).map_or(0, |s| s.results.len())
+        self.c
+            .prog
+            .types
+            .signature(sig)
+            .map_or(0, |s| s.results.len())
     }
 
     /// Evaluates arguments into a fresh window: `skip` leading registers are
     /// left for a receiver; the window has at least `room` registers.
     /// `owned`: aggregates are cloned (for `go` and `defer`).
-    pub(crate) fn args(&mut self, info: &CallInfo, args: &[ExprId], has_dots: bool, skip: u16, room: usize, owned: bool) -> CResult<Reg> {
-        let sig = self.c.prog.types.signature(info.sig).cloned().unwrap_or_default();
+    pub(crate) fn args(
+        &mut self,
+        info: &CallInfo,
+        args: &[ExprId],
+        has_dots: bool,
+        skip: u16,
+        room: usize,
+        owned: bool,
+    ) -> CResult<Reg> {
+        let sig = self
+            .c
+            .prog
+            .types
+            .signature(info.sig)
+            .cloned()
+            .unwrap_or_default();
         let np = sig.params.len();
         let width = (np + skip as usize).max(room).max(1) as u16;
         let base = self.temps(width);
         let at = |i: usize| Reg(base.0 + skip + i as u16);
         if info.spread {
             // f(g()): g's results become the arguments.
-            let n = self.nresults(self.ty(args[0])).max(self.c.prog.types.tuple_elems(self.ty(args[0])).map_or(0, |t| t.len()));
+            let n = self.nresults(self.ty(args[0])).max(
+                self.c
+                    .prog
+                    .types
+                    .tuple_elems(self.ty(args[0]))
+                    .map_or(0, |t| t.len()),
+            );
             let inner = self.call(self.c.ast.unparen(args[0]), n)?;
             let ptypes: Vec<TypeId> = sig.params.iter().map(|p| p.typ).collect();
-            let rtypes: Vec<TypeId> = self.c.prog.types.tuple_elems(self.ty(args[0])).map(|t| t.to_vec()).unwrap_or_default();
+            let rtypes: Vec<TypeId> = self
+                .c
+                .prog
+                .types
+                .tuple_elems(self.ty(args[0]))
+                .map(|t| t.to_vec())
+                .unwrap_or_default();
             if sig.variadic && info.pack_variadic {
                 let fixed = np - 1;
                 for i in 0..fixed {
-                    let v = self.convert_value(Reg(inner.0 + i as u16), rtypes.get(i).copied(), ptypes[i]);
+                    let v = self.convert_value(
+                        Reg(inner.0 + i as u16),
+                        rtypes.get(i).copied(),
+                        ptypes[i],
+                    );
                     self.emit(Instr::Move { dst: at(i), src: v });
                 }
                 let elem = match self.c.prog.types.under(ptypes[fixed]) {
@@ -114,25 +168,54 @@ impl FnCompiler<'_, '_> {
                 let extra = n.saturating_sub(fixed);
                 let tmp = self.temps(extra.max(1) as u16);
                 for k in 0..extra {
-                    let v = self.convert_value(Reg(inner.0 + (fixed + k) as u16), rtypes.get(fixed + k).copied(), elem);
-                    self.emit(Instr::Move { dst: Reg(tmp.0 + k as u16), src: v });
+                    let v = self.convert_value(
+                        Reg(inner.0 + (fixed + k) as u16),
+                        rtypes.get(fixed + k).copied(),
+                        elem,
+                    );
+                    self.emit(Instr::Move {
+                        dst: Reg(tmp.0 + k as u16),
+                        src: v,
+                    });
                 }
                 let ert = self.c.rt_type(elem);
-                self.emit(Instr::SliceLit { dst: at(fixed), elem: ert, src: tmp, n: extra as u16 });
+                self.emit(Instr::SliceLit {
+                    dst: at(fixed),
+                    elem: ert,
+                    src: tmp,
+                    n: extra as u16,
+                });
             } else {
                 for i in 0..n.min(np) {
-                    let v = self.convert_value(Reg(inner.0 + i as u16), rtypes.get(i).copied(), ptypes[i]);
+                    let v = self.convert_value(
+                        Reg(inner.0 + i as u16),
+                        rtypes.get(i).copied(),
+                        ptypes[i],
+                    );
                     self.emit(Instr::Move { dst: at(i), src: v });
                 }
             }
             return Ok(base);
         }
-        let fixed = if sig.variadic && !has_dots { np.saturating_sub(1) } else { np };
+        let fixed = if sig.variadic && !has_dots {
+            np.saturating_sub(1)
+        } else {
+            np
+        };
         for (i, &a) in args.iter().enumerate().take(fixed) {
+            let pt = sig.params[i].typ;
             if owned {
-                self.expr_to(a, at(i))?;
+                self.expr_to_as(a, at(i), pt)?;
             } else {
-                self.expr_into(a, at(i))?;
+                let mark = self.mark();
+                let v = self.expr_as(a, pt)?;
+                if v.reg != at(i) {
+                    self.emit(Instr::Move {
+                        dst: at(i),
+                        src: v.reg,
+                    });
+                }
+                self.release(mark);
             }
         }
         if sig.variadic && !has_dots {
@@ -147,10 +230,16 @@ impl FnCompiler<'_, '_> {
                 let mark = self.mark();
                 let tmp = self.temps(extra.len() as u16);
                 for (k, &a) in extra.iter().enumerate() {
-                    self.expr_to(a, Reg(tmp.0 + k as u16))?;
+                    self.expr_to_as(a, Reg(tmp.0 + k as u16), elem)?;
                 }
+
                 let ert = self.c.rt_type(elem);
-                self.emit(Instr::SliceLit { dst: at(fixed), elem: ert, src: tmp, n: extra.len() as u16 });
+                self.emit(Instr::SliceLit {
+                    dst: at(fixed),
+                    elem: ert,
+                    src: tmp,
+                    n: extra.len() as u16,
+                });
                 self.release(mark);
             }
         }
@@ -164,7 +253,11 @@ impl FnCompiler<'_, '_> {
             Some(f) if self.c.is_iface(to) && !self.c.is_iface(f) => {
                 let rt = self.c.rt_type(f);
                 let dst = self.temp();
-                self.emit(Instr::MakeIface { dst, src: r, ty: rt });
+                self.emit(Instr::MakeIface {
+                    dst,
+                    src: r,
+                    ty: rt,
+                });
                 dst
             }
             _ => r,
@@ -172,8 +265,19 @@ impl FnCompiler<'_, '_> {
     }
 
     /// Converts the results of a multi-value call at `base` to `targets`.
-    pub(crate) fn convert_spread(&mut self, base: Reg, call: ExprId, targets: &[TypeId]) -> CResult<()> {
-        let from: Vec<TypeId> = self.c.prog.types.tuple_elems(self.ty(call)).map(|t| t.to_vec()).unwrap_or_default();
+    pub(crate) fn convert_spread(
+        &mut self,
+        base: Reg,
+        call: ExprId,
+        targets: &[TypeId],
+    ) -> CResult<()> {
+        let from: Vec<TypeId> = self
+            .c
+            .prog
+            .types
+            .tuple_elems(self.ty(call))
+            .map(|t| t.to_vec())
+            .unwrap_or_default();
         for (i, &t) in targets.iter().enumerate() {
             let r = Reg(base.0 + i as u16);
             let v = self.convert_value(r, from.get(i).copied(), t);
@@ -186,7 +290,13 @@ impl FnCompiler<'_, '_> {
 
     /// Puts the receiver of a method selected by `sel` on `x` into `dst`,
     /// following embedded fields and adjusting (`&x`, `*p`).
-    pub(crate) fn method_recv(&mut self, x: ExprId, sel: &Selection, dst: Reg, owned: bool) -> CResult<()> {
+    pub(crate) fn method_recv(
+        &mut self,
+        x: ExprId,
+        sel: &Selection,
+        dst: Reg,
+        owned: bool,
+    ) -> CResult<()> {
         let path = &sel.index[..sel.index.len().saturating_sub(1)];
         let mut t = self.ty(x);
         let mut cur: Val;
@@ -197,17 +307,42 @@ impl FnCompiler<'_, '_> {
         }
         for (k, &i) in path.iter().enumerate() {
             let (st, _) = self.c.prog.types.deref(self.c.prog.types.underlying(t));
-            let fty = self.c.prog.types.struct_(st).and_then(|s| s.fields.get(i as usize)).map(|f| f.typ).ok_or("bad embedded path")?;
+            let fty = self
+                .c
+                .prog
+                .types
+                .struct_(st)
+                .and_then(|s| s.fields.get(i as usize))
+                .map(|f| f.typ)
+                .ok_or("bad embedded path")?;
             let r = self.temp();
             let last = k + 1 == path.len();
             if self.c.is_agg(fty) {
-                self.emit(Instr::FieldRef { dst: r, obj: cur.reg, field: i as u16 });
+                self.emit(Instr::FieldRef {
+                    dst: r,
+                    obj: cur.reg,
+                    field: i as u16,
+                });
             } else if last && sel.adjust == RecvAdjust::AddrOf {
-                self.emit(Instr::FieldAddr { dst: r, obj: cur.reg, field: i as u16 });
+                self.emit(Instr::FieldAddr {
+                    dst: r,
+                    obj: cur.reg,
+                    field: i as u16,
+                });
             } else {
-                self.emit_access(Instr::LoadField { dst: r, obj: cur.reg, field: i as u16 }, Some(x));
+                self.emit_access(
+                    Instr::LoadField {
+                        dst: r,
+                        obj: cur.reg,
+                        field: i as u16,
+                    },
+                    Some(x),
+                );
             }
-            cur = Val { reg: r, fresh: false };
+            cur = Val {
+                reg: r,
+                fresh: false,
+            };
             t = fty;
         }
         let (base_t, _) = self.c.prog.types.deref(t);
@@ -217,7 +352,11 @@ impl FnCompiler<'_, '_> {
             self.emit_access(Instr::LoadPtr { dst: d, ptr: r }, Some(x));
             r = d;
         }
-        if owned && sel.adjust != RecvAdjust::AddrOf && self.c.is_agg(base_t) && !self.method_has_ptr_recv(sel) {
+        if owned
+            && sel.adjust != RecvAdjust::AddrOf
+            && self.c.is_agg(base_t)
+            && !self.method_has_ptr_recv(sel)
+        {
             let d = self.temp();
             self.emit(Instr::Clone { dst: d, src: r });
             r = d;
@@ -243,37 +382,100 @@ impl FnCompiler<'_, '_> {
                 if self.c.is_native(o) {
                     if is_go {
                         let w = self.c.native_wrapper(o);
-                        self.emit(Instr::Go { func: w, base, nargs });
+                        self.emit(Instr::Go {
+                            func: w,
+                            base,
+                            nargs,
+                        });
                     } else {
                         let n = self.c.native_id(o);
-                        self.emit(Instr::DeferNative { native: n, base, nargs });
+                        self.emit(Instr::DeferNative {
+                            native: n,
+                            base,
+                            nargs,
+                        });
                     }
                 } else {
                     let f = self.c.func_id(o);
-                    self.emit(if is_go { Instr::Go { func: f, base, nargs } } else { Instr::Defer { func: f, base, nargs } });
+                    self.emit(if is_go {
+                        Instr::Go {
+                            func: f,
+                            base,
+                            nargs,
+                        }
+                    } else {
+                        Instr::Defer {
+                            func: f,
+                            base,
+                            nargs,
+                        }
+                    });
                 }
             }
             CallKind::Method(o) => {
                 let fun = self.c.ast.unparen(fun);
-                let sel = self.c.prog.info.selections.get(&fun).cloned().ok_or("method without selection")?;
-                let ExprKind::Selector { x, .. } = self.c.ast.expr(fun).kind else { return Err("method without selector".into()) };
+                let sel = self
+                    .c
+                    .prog
+                    .info
+                    .selections
+                    .get(&fun)
+                    .cloned()
+                    .ok_or("method without selection")?;
+                let ExprKind::Selector { x, .. } = self.c.ast.expr(fun).kind else {
+                    return Err("method without selector".into());
+                };
                 let base = self.args(&info, &args, has_dots, 1, 0, true)?;
                 self.method_recv(x, &sel, base, true)?;
                 let nargs = self.sig_params(info.sig) as u16 + 1;
                 if sel.iface {
-                    let w = self.c.iface_method_wrapper(o, nargs - 1, self.nresults(info.sig) as u16);
-                    self.emit(if is_go { Instr::Go { func: w, base, nargs } } else { Instr::Defer { func: w, base, nargs } });
+                    let w =
+                        self.c
+                            .iface_method_wrapper(o, nargs - 1, self.nresults(info.sig) as u16);
+                    self.emit(if is_go {
+                        Instr::Go {
+                            func: w,
+                            base,
+                            nargs,
+                        }
+                    } else {
+                        Instr::Defer {
+                            func: w,
+                            base,
+                            nargs,
+                        }
+                    });
                 } else if self.c.is_native(o) {
                     if is_go {
                         let w = self.c.native_wrapper(o);
-                        self.emit(Instr::Go { func: w, base, nargs });
+                        self.emit(Instr::Go {
+                            func: w,
+                            base,
+                            nargs,
+                        });
                     } else {
                         let n = self.c.native_id(o);
-                        self.emit(Instr::DeferNative { native: n, base, nargs });
+                        self.emit(Instr::DeferNative {
+                            native: n,
+                            base,
+                            nargs,
+                        });
                     }
                 } else {
                     let f = self.c.func_id(o);
-                    self.emit(if is_go { Instr::Go { func: f, base, nargs } } else { Instr::Defer { func: f, base, nargs } });
+                    self.emit(if is_go {
+                        Instr::Go {
+                            func: f,
+                            base,
+                            nargs,
+                        }
+                    } else {
+                        Instr::Defer {
+                            func: f,
+                            base,
+                            nargs,
+                        }
+                    });
                 }
             }
             CallKind::Value => {
@@ -281,7 +483,19 @@ impl FnCompiler<'_, '_> {
                 self.expr_into(fun, callee)?;
                 let base = self.args(&info, &args, has_dots, 0, 0, true)?;
                 let nargs = self.sig_params(info.sig) as u16;
-                self.emit(if is_go { Instr::GoValue { callee, base, nargs } } else { Instr::DeferValue { callee, base, nargs } });
+                self.emit(if is_go {
+                    Instr::GoValue {
+                        callee,
+                        base,
+                        nargs,
+                    }
+                } else {
+                    Instr::DeferValue {
+                        callee,
+                        base,
+                        nargs,
+                    }
+                });
             }
             CallKind::Builtin(b) => {
                 // Evaluate the arguments now, run the builtin later in a wrapper.
@@ -292,7 +506,19 @@ impl FnCompiler<'_, '_> {
                 }
                 let types: Vec<TypeId> = args.iter().map(|&a| self.used_type(a)).collect();
                 let w = self.c.builtin_wrapper(b, &types, self.file)?;
-                self.emit(if is_go { Instr::Go { func: w, base, nargs: n } } else { Instr::Defer { func: w, base, nargs: n } });
+                self.emit(if is_go {
+                    Instr::Go {
+                        func: w,
+                        base,
+                        nargs: n,
+                    }
+                } else {
+                    Instr::Defer {
+                        func: w,
+                        base,
+                        nargs: n,
+                    }
+                });
             }
             CallKind::Conversion(_) => return Err("go/defer of a conversion".into()),
         }
@@ -300,7 +526,11 @@ impl FnCompiler<'_, '_> {
     }
 
     fn sig_params(&self, sig: TypeId) -> usize {
-        self.c.prog.types.signature(sig).map_or(0, |s| s.params.len())
+        self.c
+            .prog
+            .types
+            .signature(sig)
+            .map_or(0, |s| s.params.len())
     }
 
     // ===== conversions =====
@@ -316,19 +546,32 @@ impl FnCompiler<'_, '_> {
             let rt = self.c.rt_type(from);
             let dst = self.temp();
             self.emit(Instr::MakeIface { dst, src, ty: rt });
-            return Ok(Val { reg: dst, fresh: true });
+            return Ok(Val {
+                reg: dst,
+                fresh: true,
+            });
         }
         let conv = self.conv_kind(from, to);
         match conv {
             Some(conv) => {
                 let dst = self.temp();
-                self.emit(Instr::Conv { conv, dst, src: v.reg });
-                Ok(Val { reg: dst, fresh: true })
+                self.emit(Instr::Conv {
+                    conv,
+                    dst,
+                    src: v.reg,
+                });
+                Ok(Val {
+                    reg: dst,
+                    fresh: true,
+                })
             }
             None => {
                 if self.c.is_agg(to) {
                     let src = self.owned(v, from);
-                    return Ok(Val { reg: src, fresh: true });
+                    return Ok(Val {
+                        reg: src,
+                        fresh: true,
+                    });
                 }
                 Ok(v)
             }

@@ -19,7 +19,11 @@ pub(crate) struct Val {
 
 impl FnCompiler<'_, '_> {
     pub(crate) fn ty(&self, e: ExprId) -> TypeId {
-        self.c.prog.info.type_of(e).map_or(TypeId::INVALID, |t| t.typ)
+        self.c
+            .prog
+            .info
+            .type_of(e)
+            .map_or(TypeId::INVALID, |t| t.typ)
     }
 
     fn const_of(&self, e: ExprId) -> Option<CValue> {
@@ -39,7 +43,8 @@ impl FnCompiler<'_, '_> {
         } else if let Some(k) = k.filter(|k| k.is_boolean()) {
             let _ = k;
             self.emit(Instr::LoadBool { dst, v: false });
-        } else if self.c.float_ty(t).is_some() || self.c.prog.types.is_string(t) || self.c.is_agg(t) {
+        } else if self.c.float_ty(t).is_some() || self.c.prog.types.is_string(t) || self.c.is_agg(t)
+        {
             let rt = self.c.rt_type(t);
             self.emit(Instr::Zero { dst, ty: rt });
         } else {
@@ -55,7 +60,11 @@ impl FnCompiler<'_, '_> {
             let tmp = self.temp();
             self.load_const(tmp, def, v);
             let rt = self.c.rt_type(def);
-            self.emit(Instr::MakeIface { dst, src: tmp, ty: rt });
+            self.emit(Instr::MakeIface {
+                dst,
+                src: tmp,
+                ty: rt,
+            });
             return;
         }
         match v {
@@ -68,14 +77,22 @@ impl FnCompiler<'_, '_> {
             }
             CValue::Int(_) | CValue::Float(_) if self.c.float_ty(t).is_some() => {
                 let f = v.to_float().unwrap_or(0.0);
-                let f = if self.c.float_ty(t) == Some(crate::bytecode::FloatTy::F32) { f as f32 as f64 } else { f };
+                let f = if self.c.float_ty(t) == Some(crate::bytecode::FloatTy::F32) {
+                    f as f32 as f64
+                } else {
+                    f
+                };
                 let k = self.c.const_val(Const::Float(f));
                 self.emit(Instr::LoadConst { dst, k });
             }
             CValue::Int(_) | CValue::Float(_) => {
                 let i = v.to_int().unwrap_or(0);
                 let ity = self.c.int_ty(t).unwrap_or(IntTy::I64);
-                let raw = if ity.is_signed() { i as i64 } else { i as u64 as i64 };
+                let raw = if ity.is_signed() {
+                    i as i64
+                } else {
+                    i as u64 as i64
+                };
                 let canon = ity.wrap(raw);
                 if let Ok(imm) = i32::try_from(canon) {
                     self.emit(Instr::LoadInt { dst, imm });
@@ -121,9 +138,16 @@ impl FnCompiler<'_, '_> {
                 self.load_const(dst, t, &v);
                 let rt = self.c.rt_type(t);
                 let out = self.temp();
-                self.emit(Instr::MakeIface { dst: out, src: dst, ty: rt });
+                self.emit(Instr::MakeIface {
+                    dst: out,
+                    src: dst,
+                    ty: rt,
+                });
                 let _ = target;
-                return Ok(Val { reg: out, fresh: true });
+                return Ok(Val {
+                    reg: out,
+                    fresh: true,
+                });
             }
             let v = self.expr_raw(e)?;
             let t = self.ty(e);
@@ -141,7 +165,10 @@ impl FnCompiler<'_, '_> {
         let rt = self.c.rt_type(t);
         let dst = self.temp();
         self.emit(Instr::MakeIface { dst, src, ty: rt });
-        Val { reg: dst, fresh: true }
+        Val {
+            reg: dst,
+            fresh: true,
+        }
     }
 
     /// A register holding an owned value: borrowed aggregates are cloned.
@@ -153,6 +180,38 @@ impl FnCompiler<'_, '_> {
         } else {
             v.reg
         }
+    }
+
+    /// Evaluates `e` for a destination of type `to`: a concrete value going
+    /// to an interface is boxed (whether or not the checker recorded the
+    /// conversion).
+    pub(crate) fn expr_as(&mut self, e: ExprId, to: TypeId) -> CResult<Val> {
+        let v = self.expr(e)?;
+        let from = self.used_type(e);
+        if to.is_valid() && self.c.is_iface(to) && !self.c.is_iface(from) && from.is_valid() {
+            if matches!(self.c.prog.info.type_of(e).map(|t| t.mode), Some(Mode::Nil)) {
+                return Ok(v);
+            }
+            return Ok(self.to_iface(v, from, to));
+        }
+        Ok(v)
+    }
+
+    /// [`Self::expr_as`] into `dst`, owned.
+    pub(crate) fn expr_to_as(&mut self, e: ExprId, dst: Reg, to: TypeId) -> CResult<()> {
+        let mark = self.mark();
+        let v = self.expr_as(e, to)?;
+        let t = if self.c.is_iface(to) {
+            to
+        } else {
+            self.used_type(e)
+        };
+        let r = self.owned(v, t);
+        if r != dst {
+            self.emit(Instr::Move { dst, src: r });
+        }
+        self.release(mark.max(dst.0 + 1));
+        Ok(())
     }
 
     /// Evaluates `e` into `dst` as an owned value.
@@ -181,7 +240,13 @@ impl FnCompiler<'_, '_> {
 
     /// The type of `e` as used (its interface type when implicitly converted).
     pub(crate) fn used_type(&self, e: ExprId) -> TypeId {
-        self.c.prog.info.implicit_conversions.get(&e).copied().unwrap_or_else(|| self.ty(e))
+        self.c
+            .prog
+            .info
+            .implicit_conversions
+            .get(&e)
+            .copied()
+            .unwrap_or_else(|| self.ty(e))
     }
 
     fn expr_raw(&mut self, e: ExprId) -> CResult<Val> {
@@ -189,12 +254,18 @@ impl FnCompiler<'_, '_> {
             let dst = self.temp();
             let t = self.ty(e);
             self.load_const(dst, t, &v);
-            return Ok(Val { reg: dst, fresh: true });
+            return Ok(Val {
+                reg: dst,
+                fresh: true,
+            });
         }
         if matches!(self.c.prog.info.type_of(e).map(|t| t.mode), Some(Mode::Nil)) {
             let dst = self.temp();
             self.emit(Instr::LoadNil { dst });
-            return Ok(Val { reg: dst, fresh: true });
+            return Ok(Val {
+                reg: dst,
+                fresh: true,
+            });
         }
         let kind = self.c.ast.expr(e).kind.clone();
         match kind {
@@ -217,17 +288,31 @@ impl FnCompiler<'_, '_> {
                 let name = self.c.rt_name(xt);
                 let n = self.c.name(&name);
                 let saved = std::mem::replace(&mut self.access, Some(n));
-                self.emit(Instr::TypeAssert { dst, src: v.reg, ty: rt, ok: None });
+                self.emit(Instr::TypeAssert {
+                    dst,
+                    src: v.reg,
+                    ty: rt,
+                    ok: None,
+                });
                 self.access = saved;
-                Ok(Val { reg: dst, fresh: false })
+                Ok(Val {
+                    reg: dst,
+                    fresh: false,
+                })
             }
             ExprKind::Operation { op, x, y: None } => self.unary(e, op, x),
             ExprKind::Operation { op, x, y: Some(y) } => self.binary(e, op, x, y),
             ExprKind::Call { .. } => {
                 let base = self.call(e, 1)?;
-                Ok(Val { reg: base, fresh: true })
+                Ok(Val {
+                    reg: base,
+                    fresh: true,
+                })
             }
-            _ => Err(format!("unexpected expression {:?}", self.c.ast.expr(e).kind)),
+            _ => Err(format!(
+                "unexpected expression {:?}",
+                self.c.ast.expr(e).kind
+            )),
         }
     }
 
@@ -239,7 +324,12 @@ impl FnCompiler<'_, '_> {
     // ===== names =====
 
     fn name_expr(&mut self, e: ExprId) -> CResult<Val> {
-        let o = self.c.prog.info.object_of(e).ok_or("unresolved identifier")?;
+        let o = self
+            .c
+            .prog
+            .info
+            .object_of(e)
+            .ok_or("unresolved identifier")?;
         let obj_kind = self.c.prog.objs[o.index()].kind.clone();
         match obj_kind {
             ObjKind::Var(v) => self.load_var(o, v.kind, Some(e)),
@@ -252,18 +342,27 @@ impl FnCompiler<'_, '_> {
                     let f = self.c.func_id(o);
                     self.emit(Instr::LoadFunc { dst, func: f });
                 }
-                Ok(Val { reg: dst, fresh: true })
+                Ok(Val {
+                    reg: dst,
+                    fresh: true,
+                })
             }
             ObjKind::Nil => {
                 let dst = self.temp();
                 self.emit(Instr::LoadNil { dst });
-                Ok(Val { reg: dst, fresh: true })
+                Ok(Val {
+                    reg: dst,
+                    fresh: true,
+                })
             }
             ObjKind::Const(v) => {
                 let dst = self.temp();
                 let t = self.ty(e);
                 self.load_const(dst, t, &v);
-                Ok(Val { reg: dst, fresh: true })
+                Ok(Val {
+                    reg: dst,
+                    fresh: true,
+                })
             }
             _ => Err(format!("identifier {} is not a value", self.c.obj_name(o))),
         }
@@ -280,14 +379,23 @@ impl FnCompiler<'_, '_> {
             } else {
                 self.emit_access(Instr::LoadGlobal { dst, g }, at);
             }
-            return Ok(Val { reg: dst, fresh: false });
+            return Ok(Val {
+                reg: dst,
+                fresh: false,
+            });
         }
         match self.var_loc(o)? {
-            VarLoc::Reg(r) => Ok(Val { reg: r, fresh: false }),
+            VarLoc::Reg(r) => Ok(Val {
+                reg: r,
+                fresh: false,
+            }),
             VarLoc::Boxed(b) => {
                 let dst = self.temp();
                 self.emit_access(Instr::LoadBox { dst, boxed: b }, at);
-                Ok(Val { reg: dst, fresh: false })
+                Ok(Val {
+                    reg: dst,
+                    fresh: false,
+                })
             }
         }
     }
@@ -302,42 +410,72 @@ impl FnCompiler<'_, '_> {
                 let v = self.expr(x)?;
                 let dst = self.temp();
                 if let Some(ity) = self.c.int_ty(t) {
-                    self.emit(Instr::NegInt { ty: ity, dst, a: v.reg });
+                    self.emit(Instr::NegInt {
+                        ty: ity,
+                        dst,
+                        a: v.reg,
+                    });
                 } else {
                     self.emit(Instr::NegFloat { dst, a: v.reg });
                 }
-                Ok(Val { reg: dst, fresh: true })
+                Ok(Val {
+                    reg: dst,
+                    fresh: true,
+                })
             }
             Op::Not => {
                 let v = self.expr(x)?;
                 let dst = self.temp();
                 self.emit(Instr::Not { dst, a: v.reg });
-                Ok(Val { reg: dst, fresh: true })
+                Ok(Val {
+                    reg: dst,
+                    fresh: true,
+                })
             }
             Op::Xor => {
                 let v = self.expr(x)?;
                 let dst = self.temp();
                 let ity = self.c.int_ty(t).unwrap_or(IntTy::I64);
-                self.emit(Instr::NotInt { ty: ity, dst, a: v.reg });
-                Ok(Val { reg: dst, fresh: true })
+                self.emit(Instr::NotInt {
+                    ty: ity,
+                    dst,
+                    a: v.reg,
+                });
+                Ok(Val {
+                    reg: dst,
+                    fresh: true,
+                })
             }
             Op::Mul => {
                 // *p
                 let p = self.expr(x)?;
                 if self.c.is_agg(t) {
                     // The pointer is the object; a nil one panics when used.
-                    return Ok(Val { reg: p.reg, fresh: false });
+                    return Ok(Val {
+                        reg: p.reg,
+                        fresh: false,
+                    });
                 }
                 let dst = self.temp();
                 self.emit_access(Instr::LoadPtr { dst, ptr: p.reg }, Some(x));
-                Ok(Val { reg: dst, fresh: false })
+                Ok(Val {
+                    reg: dst,
+                    fresh: false,
+                })
             }
             Op::And => self.address_of(x),
             Op::Recv => {
                 let ch = self.expr(x)?;
                 let dst = self.temp();
-                self.emit(Instr::Recv { dst: Some(dst), ch: ch.reg, ok: None });
-                Ok(Val { reg: dst, fresh: true })
+                self.emit(Instr::Recv {
+                    dst: Some(dst),
+                    ch: ch.reg,
+                    ok: None,
+                });
+                Ok(Val {
+                    reg: dst,
+                    fresh: true,
+                })
             }
             _ => Err(format!("unexpected unary operator {op:?}")),
         }
@@ -353,7 +491,12 @@ impl FnCompiler<'_, '_> {
                 self.composite(x, t, &elems)
             }
             ExprKind::Name(_) => {
-                let o = self.c.prog.info.object_of(x).ok_or("unresolved identifier")?;
+                let o = self
+                    .c
+                    .prog
+                    .info
+                    .object_of(x)
+                    .ok_or("unresolved identifier")?;
                 let t = self.c.obj_type(o);
                 if self.var_kind(o) == Some(VarKind::Global) {
                     let g = self.c.global_id(o);
@@ -363,12 +506,24 @@ impl FnCompiler<'_, '_> {
                     } else {
                         self.emit(Instr::GlobalAddr { dst, g });
                     }
-                    return Ok(Val { reg: dst, fresh: true });
+                    return Ok(Val {
+                        reg: dst,
+                        fresh: true,
+                    });
                 }
                 match self.var_loc(o)? {
-                    VarLoc::Reg(r) if self.c.is_agg(t) => Ok(Val { reg: r, fresh: false }),
-                    VarLoc::Boxed(b) => Ok(Val { reg: b, fresh: false }),
-                    VarLoc::Reg(_) => Err(format!("address of unboxed variable {}", self.c.obj_name(o))),
+                    VarLoc::Reg(r) if self.c.is_agg(t) => Ok(Val {
+                        reg: r,
+                        fresh: false,
+                    }),
+                    VarLoc::Boxed(b) => Ok(Val {
+                        reg: b,
+                        fresh: false,
+                    }),
+                    VarLoc::Reg(_) => Err(format!(
+                        "address of unboxed variable {}",
+                        self.c.obj_name(o)
+                    )),
                 }
             }
             ExprKind::Selector { x: base, .. } => {
@@ -378,11 +533,22 @@ impl FnCompiler<'_, '_> {
                         let (obj, idx, fty) = self.field_container(base, &s)?;
                         let dst = self.temp();
                         if self.c.is_agg(fty) {
-                            self.emit(Instr::FieldRef { dst, obj, field: idx });
+                            self.emit(Instr::FieldRef {
+                                dst,
+                                obj,
+                                field: idx,
+                            });
                         } else {
-                            self.emit(Instr::FieldAddr { dst, obj, field: idx });
+                            self.emit(Instr::FieldAddr {
+                                dst,
+                                obj,
+                                field: idx,
+                            });
                         }
-                        Ok(Val { reg: dst, fresh: false })
+                        Ok(Val {
+                            reg: dst,
+                            fresh: false,
+                        })
                     }
                     _ => {
                         // &pkg.Var
@@ -398,7 +564,10 @@ impl FnCompiler<'_, '_> {
                         } else {
                             self.emit(Instr::GlobalAddr { dst, g });
                         }
-                        Ok(Val { reg: dst, fresh: false })
+                        Ok(Val {
+                            reg: dst,
+                            fresh: false,
+                        })
                     }
                 }
             }
@@ -409,13 +578,28 @@ impl FnCompiler<'_, '_> {
                 let et = self.ty(x);
                 let dst = self.temp();
                 if self.c.is_agg(et) {
-                    self.emit(Instr::IndexRef { dst, seq: s, idx: i.reg });
+                    self.emit(Instr::IndexRef {
+                        dst,
+                        seq: s,
+                        idx: i.reg,
+                    });
                 } else {
-                    self.emit(Instr::IndexAddr { dst, seq: s, idx: i.reg });
+                    self.emit(Instr::IndexAddr {
+                        dst,
+                        seq: s,
+                        idx: i.reg,
+                    });
                 }
-                Ok(Val { reg: dst, fresh: false })
+                Ok(Val {
+                    reg: dst,
+                    fresh: false,
+                })
             }
-            ExprKind::Operation { op: Op::Mul, x: p, y: None } => self.expr(p),
+            ExprKind::Operation {
+                op: Op::Mul,
+                x: p,
+                y: None,
+            } => self.expr(p),
             _ => Err("cannot take the address of this expression".into()),
         }
     }
@@ -425,10 +609,17 @@ impl FnCompiler<'_, '_> {
             Op::AndAnd | Op::OrOr => {
                 let dst = self.temp();
                 self.expr_into(x, dst)?;
-                let j = if op == Op::AndAnd { self.jump_if_not(dst) } else { self.jump_if(dst) };
+                let j = if op == Op::AndAnd {
+                    self.jump_if_not(dst)
+                } else {
+                    self.jump_if(dst)
+                };
                 self.expr_into(y, dst)?;
                 self.patch(j);
-                return Ok(Val { reg: dst, fresh: true });
+                return Ok(Val {
+                    reg: dst,
+                    fresh: true,
+                });
             }
             _ => {}
         }
@@ -438,7 +629,10 @@ impl FnCompiler<'_, '_> {
             let b = self.expr(y)?;
             let dst = self.temp();
             self.compare(dst, cmp, xt, a.reg, b.reg);
-            return Ok(Val { reg: dst, fresh: true });
+            return Ok(Val {
+                reg: dst,
+                fresh: true,
+            });
         }
         let t = self.ty(e);
         let a = self.expr(x)?;
@@ -446,13 +640,31 @@ impl FnCompiler<'_, '_> {
         if let (Some(ity), Some(iop)) = (self.c.int_ty(t), int_op(op)) {
             if let Some(imm) = self.small_int_const(y) {
                 let dst = self.temp();
-                self.emit(Instr::IntImm { op: iop, ty: ity, dst, a: a.reg, imm });
-                return Ok(Val { reg: dst, fresh: true });
+                self.emit(Instr::IntImm {
+                    op: iop,
+                    ty: ity,
+                    dst,
+                    a: a.reg,
+                    imm,
+                });
+                return Ok(Val {
+                    reg: dst,
+                    fresh: true,
+                });
             }
             let b = self.expr(y)?;
             let dst = self.temp();
-            self.emit(Instr::Int { op: iop, ty: ity, dst, a: a.reg, b: b.reg });
-            return Ok(Val { reg: dst, fresh: true });
+            self.emit(Instr::Int {
+                op: iop,
+                ty: ity,
+                dst,
+                a: a.reg,
+                b: b.reg,
+            });
+            return Ok(Val {
+                reg: dst,
+                fresh: true,
+            });
         }
         let b = self.expr(y)?;
         let dst = self.temp();
@@ -464,13 +676,26 @@ impl FnCompiler<'_, '_> {
                 Op::Div => FloatOp::Div,
                 _ => return Err(format!("bad float operator {op:?}")),
             };
-            self.emit(Instr::Float { op: fop, ty: fty, dst, a: a.reg, b: b.reg });
+            self.emit(Instr::Float {
+                op: fop,
+                ty: fty,
+                dst,
+                a: a.reg,
+                b: b.reg,
+            });
         } else if self.c.prog.types.is_string(t) && op == Op::Add {
-            self.emit(Instr::Concat { dst, a: a.reg, b: b.reg });
+            self.emit(Instr::Concat {
+                dst,
+                a: a.reg,
+                b: b.reg,
+            });
         } else {
             return Err(format!("unsupported binary operation {op:?}"));
         }
-        Ok(Val { reg: dst, fresh: true })
+        Ok(Val {
+            reg: dst,
+            fresh: true,
+        })
     }
 
     /// A constant operand that fits an immediate.
@@ -484,16 +709,33 @@ impl FnCompiler<'_, '_> {
     /// `dst = a cmp b` for operands of type `t`.
     pub(crate) fn compare(&mut self, dst: Reg, cmp: CmpOp, t: TypeId, a: Reg, b: Reg) {
         if let Some(ity) = self.c.int_ty(t) {
-            self.emit(Instr::CmpInt { op: cmp, ty: ity, dst, a, b });
+            self.emit(Instr::CmpInt {
+                op: cmp,
+                ty: ity,
+                dst,
+                a,
+                b,
+            });
         } else if self.c.float_ty(t).is_some() {
             self.emit(Instr::CmpFloat { op: cmp, dst, a, b });
         } else if self.c.prog.types.is_string(t) {
             self.emit(Instr::CmpString { op: cmp, dst, a, b });
         } else if self.c.is_agg(t) || self.c.is_iface(t) {
             let rt = self.c.rt_type(t);
-            self.emit(Instr::EqDeep { dst, a, b, ty: rt, ne: cmp == CmpOp::Ne });
+            self.emit(Instr::EqDeep {
+                dst,
+                a,
+                b,
+                ty: rt,
+                ne: cmp == CmpOp::Ne,
+            });
         } else {
-            self.emit(Instr::EqRef { dst, a, b, ne: cmp == CmpOp::Ne });
+            self.emit(Instr::EqRef {
+                dst,
+                a,
+                b,
+                ne: cmp == CmpOp::Ne,
+            });
         }
     }
 
@@ -514,7 +756,13 @@ impl FnCompiler<'_, '_> {
                         let mark = self.mark();
                         let a = self.expr(x)?;
                         let b = self.expr(y)?;
-                        let j = self.emit(Instr::JumpIfNotCmpInt { op: cmp, ty: ity, a: a.reg, b: b.reg, to: 0 });
+                        let j = self.emit(Instr::JumpIfNotCmpInt {
+                            op: cmp,
+                            ty: ity,
+                            a: a.reg,
+                            b: b.reg,
+                            to: 0,
+                        });
                         self.release(mark);
                         self.span = saved;
                         return Ok(vec![j]);
@@ -541,11 +789,25 @@ impl FnCompiler<'_, '_> {
                 let (obj, idx, fty) = self.field_container(x, &s)?;
                 let dst = self.temp();
                 if self.c.is_agg(fty) {
-                    self.emit(Instr::FieldRef { dst, obj, field: idx });
+                    self.emit(Instr::FieldRef {
+                        dst,
+                        obj,
+                        field: idx,
+                    });
                 } else {
-                    self.emit_access(Instr::LoadField { dst, obj, field: idx }, Some(x));
+                    self.emit_access(
+                        Instr::LoadField {
+                            dst,
+                            obj,
+                            field: idx,
+                        },
+                        Some(x),
+                    );
                 }
-                Ok(Val { reg: dst, fresh: false })
+                Ok(Val {
+                    reg: dst,
+                    fresh: false,
+                })
             }
             SelectionKind::MethodVal => self.method_value(e, x, &s),
             SelectionKind::MethodExpr => self.method_expr(e, &s),
@@ -554,18 +816,40 @@ impl FnCompiler<'_, '_> {
 
     /// For a field selection `x.f` (through embedded fields), the register
     /// holding the struct object that contains `f`, `f`'s index and type.
-    pub(crate) fn field_container(&mut self, x: ExprId, s: &crate::info::Selection) -> CResult<(Reg, u16, TypeId)> {
+    pub(crate) fn field_container(
+        &mut self,
+        x: ExprId,
+        s: &crate::info::Selection,
+    ) -> CResult<(Reg, u16, TypeId)> {
         let mut cur = self.expr(x)?.reg;
         let mut t = self.ty(x);
         let (last, path) = s.index.split_last().ok_or("empty field path")?;
         for &i in path {
             let (st, _) = self.c.prog.types.deref(self.c.prog.types.underlying(t));
-            let fty = self.c.prog.types.struct_(st).and_then(|s| s.fields.get(i as usize)).map(|f| f.typ).ok_or("bad embedded path")?;
+            let fty = self
+                .c
+                .prog
+                .types
+                .struct_(st)
+                .and_then(|s| s.fields.get(i as usize))
+                .map(|f| f.typ)
+                .ok_or("bad embedded path")?;
             let dst = self.temp();
             if self.c.is_agg(fty) {
-                self.emit(Instr::FieldRef { dst, obj: cur, field: i as u16 });
+                self.emit(Instr::FieldRef {
+                    dst,
+                    obj: cur,
+                    field: i as u16,
+                });
             } else {
-                self.emit_access(Instr::LoadField { dst, obj: cur, field: i as u16 }, Some(x));
+                self.emit_access(
+                    Instr::LoadField {
+                        dst,
+                        obj: cur,
+                        field: i as u16,
+                    },
+                    Some(x),
+                );
             }
             cur = dst;
             t = fty;
@@ -599,22 +883,50 @@ impl FnCompiler<'_, '_> {
             let k = self.expr(index)?;
             let dst = self.temp();
             self.zero(dst, et);
-            self.emit_access(Instr::MapGet { dst, m: m.reg, key: k.reg, ok: None }, Some(x));
-            return Ok(Val { reg: dst, fresh: true });
+            self.emit_access(
+                Instr::MapGet {
+                    dst,
+                    m: m.reg,
+                    key: k.reg,
+                    ok: None,
+                },
+                Some(x),
+            );
+            return Ok(Val {
+                reg: dst,
+                fresh: true,
+            });
         }
         let s = self.seq_value(x, xt)?;
         let i = self.expr(index)?;
         let dst = self.temp();
         if self.c.prog.types.is_string(xt) {
             self.emit(Instr::StrIndex { dst, s, idx: i.reg });
-            return Ok(Val { reg: dst, fresh: true });
+            return Ok(Val {
+                reg: dst,
+                fresh: true,
+            });
         }
         if self.c.is_agg(et) {
-            self.emit(Instr::IndexRef { dst, seq: s, idx: i.reg });
+            self.emit(Instr::IndexRef {
+                dst,
+                seq: s,
+                idx: i.reg,
+            });
         } else {
-            self.emit_access(Instr::LoadIndex { dst, seq: s, idx: i.reg }, Some(x));
+            self.emit_access(
+                Instr::LoadIndex {
+                    dst,
+                    seq: s,
+                    idx: i.reg,
+                },
+                Some(x),
+            );
         }
-        Ok(Val { reg: dst, fresh: false })
+        Ok(Val {
+            reg: dst,
+            fresh: false,
+        })
     }
 
     fn slice_expr(&mut self, x: ExprId, index: [Option<ExprId>; 3]) -> CResult<Val> {
@@ -628,11 +940,25 @@ impl FnCompiler<'_, '_> {
         }
         let dst = self.temp();
         if self.c.prog.types.is_string(xt) {
-            self.emit(Instr::StrSlice { dst, s, lo: regs[0], hi: regs[1] });
+            self.emit(Instr::StrSlice {
+                dst,
+                s,
+                lo: regs[0],
+                hi: regs[1],
+            });
         } else {
-            self.emit(Instr::Reslice { dst, seq: s, lo: regs[0], hi: regs[1], max: regs[2] });
+            self.emit(Instr::Reslice {
+                dst,
+                seq: s,
+                lo: regs[0],
+                hi: regs[1],
+                max: regs[2],
+            });
         }
-        Ok(Val { reg: dst, fresh: true })
+        Ok(Val {
+            reg: dst,
+            fresh: true,
+        })
     }
 
     // ===== composite literals =====
@@ -653,37 +979,61 @@ impl FnCompiler<'_, '_> {
                     let (idx, val) = match &self.c.ast.expr(el).kind {
                         ExprKind::KeyValue { key, value } => {
                             let name = self.c.ast.name_str(*key).to_string();
-                            let idx = st.fields.iter().position(|f| self.c.ast.str(f.name) == name).ok_or("unknown field")?;
+                            let idx = st
+                                .fields
+                                .iter()
+                                .position(|f| self.c.ast.str(f.name) == name)
+                                .ok_or("unknown field")?;
                             (idx, *value)
                         }
                         _ => (i, el),
                     };
                     let mark = self.mark();
-                    let v = self.elem_value(val)?;
-                    self.emit(Instr::StoreField { obj, field: idx as u16, src: v });
+                    let v = self.elem_value(val, st.fields[idx].typ)?;
+                    self.emit(Instr::StoreField {
+                        obj,
+                        field: idx as u16,
+                        src: v,
+                    });
                     self.release(mark);
                 }
-                Ok(Val { reg: obj, fresh: true })
+                Ok(Val {
+                    reg: obj,
+                    fresh: true,
+                })
             }
             Type::Array { elem, .. } => {
                 let rt = self.c.rt_type(base_t);
                 let obj = self.temp();
                 self.emit(Instr::New { dst: obj, ty: rt });
                 self.keyed_elems(obj, elems, elem)?;
-                Ok(Val { reg: obj, fresh: true })
+                Ok(Val {
+                    reg: obj,
+                    fresh: true,
+                })
             }
             Type::Slice(elem) => {
                 let ert = self.c.rt_type(elem);
-                let keyed = elems.iter().any(|&el| matches!(self.c.ast.expr(el).kind, ExprKind::KeyValue { .. }));
+                let keyed = elems
+                    .iter()
+                    .any(|&el| matches!(self.c.ast.expr(el).kind, ExprKind::KeyValue { .. }));
                 if !keyed {
                     let base = self.temps(elems.len() as u16);
                     for (i, &el) in elems.iter().enumerate() {
                         let r = crate::bytecode::Reg(base.0 + i as u16);
-                        self.elem_into(el, r)?;
+                        self.elem_into(el, r, elem)?;
                     }
                     let dst = self.temp();
-                    self.emit(Instr::SliceLit { dst, elem: ert, src: base, n: elems.len() as u16 });
-                    return Ok(Val { reg: dst, fresh: true });
+                    self.emit(Instr::SliceLit {
+                        dst,
+                        elem: ert,
+                        src: base,
+                        n: elems.len() as u16,
+                    });
+                    return Ok(Val {
+                        reg: dst,
+                        fresh: true,
+                    });
                 }
                 // Keyed slice literal: its length is the largest index + 1.
                 let mut idx: i64 = 0;
@@ -696,11 +1046,22 @@ impl FnCompiler<'_, '_> {
                     max = max.max(idx);
                 }
                 let n = self.temp();
-                self.emit(Instr::LoadInt { dst: n, imm: max as i32 });
+                self.emit(Instr::LoadInt {
+                    dst: n,
+                    imm: max as i32,
+                });
                 let dst = self.temp();
-                self.emit(Instr::MakeSlice { dst, elem: ert, len: n, cap: None });
+                self.emit(Instr::MakeSlice {
+                    dst,
+                    elem: ert,
+                    len: n,
+                    cap: None,
+                });
                 self.keyed_elems(dst, elems, elem)?;
-                Ok(Val { reg: dst, fresh: true })
+                Ok(Val {
+                    reg: dst,
+                    fresh: true,
+                })
             }
             Type::Map { .. } => {
                 let rt = self.c.rt_type(base_t);
@@ -710,15 +1071,26 @@ impl FnCompiler<'_, '_> {
                     let ExprKind::KeyValue { key, value } = self.c.ast.expr(el).kind.clone() else {
                         return Err("map literal element without key".into());
                     };
+                    let (kt, vt) = match self.c.prog.types.get(under) {
+                        Type::Map { key, value } => (*key, *value),
+                        _ => (TypeId::INVALID, TypeId::INVALID),
+                    };
                     let mark = self.mark();
-                    let k = self.elem_value(key)?;
-                    let v = self.elem_value(value)?;
+                    let k = self.elem_value(key, kt)?;
+                    let v = self.elem_value(value, vt)?;
                     self.emit(Instr::MapSet { m, key: k, src: v });
                     self.release(mark);
                 }
-                Ok(Val { reg: m, fresh: true })
+                Ok(Val {
+                    reg: m,
+                    fresh: true,
+                })
             }
-            _ => Err(format!("composite literal of unexpected type {}", self.c.rt_name(t))).map(|v: Val| {
+            _ => Err(format!(
+                "composite literal of unexpected type {}",
+                self.c.rt_name(t)
+            ))
+            .map(|v: Val| {
                 let _ = e;
                 v
             }),
@@ -726,7 +1098,7 @@ impl FnCompiler<'_, '_> {
     }
 
     /// Array or keyed slice elements stored by index.
-    fn keyed_elems(&mut self, obj: Reg, elems: &[ExprId], _elem: TypeId) -> CResult<()> {
+    fn keyed_elems(&mut self, obj: Reg, elems: &[ExprId], elem: TypeId) -> CResult<()> {
         let mut idx: i64 = 0;
         for &el in elems {
             let val = match &self.c.ast.expr(el).kind {
@@ -737,10 +1109,17 @@ impl FnCompiler<'_, '_> {
                 _ => el,
             };
             let mark = self.mark();
-            let v = self.elem_value(val)?;
+            let v = self.elem_value(val, elem)?;
             let i = self.temp();
-            self.emit(Instr::LoadInt { dst: i, imm: idx as i32 });
-            self.emit(Instr::StoreIndex { seq: obj, idx: i, src: v });
+            self.emit(Instr::LoadInt {
+                dst: i,
+                imm: idx as i32,
+            });
+            self.emit(Instr::StoreIndex {
+                seq: obj,
+                idx: i,
+                src: v,
+            });
             self.release(mark);
             idx += 1;
         }
@@ -749,14 +1128,17 @@ impl FnCompiler<'_, '_> {
 
     /// A composite literal element (an elided `{...}` is a literal of the
     /// element type).
-    fn elem_value(&mut self, el: ExprId) -> CResult<Reg> {
+    fn elem_value(&mut self, el: ExprId, to: TypeId) -> CResult<Reg> {
         let r = self.temp();
-        self.elem_into(el, r)?;
+        self.elem_into(el, r, to)?;
         Ok(r)
     }
 
-    fn elem_into(&mut self, el: ExprId, dst: Reg) -> CResult<()> {
-        if let ExprKind::CompositeLit { typ: None, elems, .. } = self.c.ast.expr(el).kind.clone() {
+    fn elem_into(&mut self, el: ExprId, dst: Reg, to: TypeId) -> CResult<()> {
+        if let ExprKind::CompositeLit {
+            typ: None, elems, ..
+        } = self.c.ast.expr(el).kind.clone()
+        {
             let t = self.ty(el);
             let v = self.composite(el, t, &elems)?;
             let v = match self.c.prog.info.implicit_conversions.get(&el).copied() {
@@ -768,15 +1150,25 @@ impl FnCompiler<'_, '_> {
             }
             return Ok(());
         }
-        self.expr_to(el, dst)
+        self.expr_to_as(el, dst, to)
     }
 
     // ===== closures =====
 
     fn func_lit(&mut self, e: ExprId) -> CResult<Val> {
-        let body = *self.c.prog.info.func_lits.get(&e).ok_or("function literal without body")?;
+        let body = *self
+            .c
+            .prog
+            .info
+            .func_lits
+            .get(&e)
+            .ok_or("function literal without body")?;
         self.lit_count += 1;
-        let name = if self.name.contains(".func") || self.body.is_some_and(|b| matches!(self.c.body_owner(b), crate::info::BodyOwner::Lit(_))) {
+        let name = if self.name.contains(".func")
+            || self
+                .body
+                .is_some_and(|b| matches!(self.c.body_owner(b), crate::info::BodyOwner::Lit(_)))
+        {
             format!("{}.{}", self.name, self.lit_count)
         } else {
             format!("{}.func{}", self.name, self.lit_count)
@@ -795,8 +1187,16 @@ impl FnCompiler<'_, '_> {
             self.emit(Instr::Move { dst: r, src });
         }
         let dst = self.temp();
-        self.emit(Instr::MakeClosure { dst, func: f, src: base, n: free.len() as u16 });
-        Ok(Val { reg: dst, fresh: true })
+        self.emit(Instr::MakeClosure {
+            dst,
+            func: f,
+            src: base,
+            n: free.len() as u16,
+        });
+        Ok(Val {
+            reg: dst,
+            fresh: true,
+        })
     }
 }
 

@@ -3,7 +3,10 @@
 use rustc_hash::FxHashMap;
 
 use crate::ast::{ExprId, FileId as AstFileId, StmtId};
-use crate::bytecode::{self, FileId, FuncId, Instr, InstrDebug, Label, LocalDebug, NameId, Reg, ResultSlot, SelectTable};
+use crate::bytecode::{
+    self, FileId, FuncId, Instr, InstrDebug, Label, LocalDebug, NameId, Reg, ResultSlot,
+    SelectTable,
+};
 use crate::compile::Compiler;
 use crate::info::{BodyId, BodyOwner};
 use crate::objects::{ObjId, ObjKind, VarKind};
@@ -58,10 +61,18 @@ pub struct FnCompiler<'c, 'a> {
     pub(crate) pending_label: Option<String>,
     /// Results of the signature (for returns).
     pub(crate) result_types: Vec<crate::types::TypeId>,
+    /// Positions of labels seen so far, and `goto`s waiting for theirs.
+    pub(crate) labels: FxHashMap<String, Label>,
+    pub(crate) gotos: Vec<(String, usize)>,
 }
 
 impl<'c, 'a> FnCompiler<'c, 'a> {
-    pub(crate) fn new(c: &'c mut Compiler<'a>, body: Option<BodyId>, file: AstFileId, name: String) -> Self {
+    pub(crate) fn new(
+        c: &'c mut Compiler<'a>,
+        body: Option<BodyId>,
+        file: AstFileId,
+        name: String,
+    ) -> Self {
         FnCompiler {
             c,
             body,
@@ -85,6 +96,8 @@ impl<'c, 'a> FnCompiler<'c, 'a> {
             fallthroughs: Vec::new(),
             pending_label: None,
             result_types: Vec::new(),
+            labels: FxHashMap::default(),
+            gotos: Vec::new(),
         }
     }
 
@@ -117,7 +130,10 @@ impl<'c, 'a> FnCompiler<'c, 'a> {
 
     pub(crate) fn emit(&mut self, i: Instr) -> usize {
         self.code.push(i);
-        self.debug.push(InstrDebug { span: self.span, access: self.access });
+        self.debug.push(InstrDebug {
+            span: self.span,
+            access: self.access,
+        });
         self.code.len() - 1
     }
 
@@ -135,7 +151,11 @@ impl<'c, 'a> FnCompiler<'c, 'a> {
         let span = self.c.ast.expr(e).span;
         let text = self.c.text(self.file, span).to_string();
         let text: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        let text = if text.chars().count() > 40 { format!("{}…", text.chars().take(39).collect::<String>()) } else { text };
+        let text = if text.chars().count() > 40 {
+            format!("{}…", text.chars().take(39).collect::<String>())
+        } else {
+            text
+        };
         self.c.name(&text)
     }
 
@@ -191,7 +211,9 @@ impl<'c, 'a> FnCompiler<'c, 'a> {
     /// object is their address).
     pub(crate) fn needs_box(&self, o: ObjId) -> bool {
         let obj = &self.c.prog.objs[o.index()];
-        let ObjKind::Var(v) = &obj.kind else { return false };
+        let ObjKind::Var(v) = &obj.kind else {
+            return false;
+        };
         (v.addr_taken || v.captured) && !self.c.is_agg(obj.typ)
     }
 
@@ -204,7 +226,11 @@ impl<'c, 'a> FnCompiler<'c, 'a> {
         let loc = if self.needs_box(o) {
             let r = self.temp();
             let n = self.c.name(&name);
-            self.emit(Instr::Box { dst: r, init, name: n });
+            self.emit(Instr::Box {
+                dst: r,
+                init,
+                name: n,
+            });
             VarLoc::Boxed(r)
         } else {
             let r = self.temp();
@@ -229,16 +255,34 @@ impl<'c, 'a> FnCompiler<'c, 'a> {
         }
         if let Some(i) = self.captures.iter().position(|&c| c == o) {
             let r = self.temp();
-            self.emit(Instr::LoadCapture { dst: r, idx: i as u16 });
+            self.emit(Instr::LoadCapture {
+                dst: r,
+                idx: i as u16,
+            });
             let agg = self.c.is_agg(self.c.obj_type(o));
-            return Ok(if agg { VarLoc::Reg(r) } else { VarLoc::Boxed(r) });
+            return Ok(if agg {
+                VarLoc::Reg(r)
+            } else {
+                VarLoc::Boxed(r)
+            });
         }
-        Err(format!("variable {} has no storage in {}", self.c.obj_name(o), self.name))
+        Err(format!(
+            "variable {} has no storage in {}",
+            self.c.obj_name(o),
+            self.name
+        ))
     }
 
     // ===== finishing =====
 
-    pub(crate) fn finish(mut self, func_file: FileId, span: Span, nparams: u16, nresults: u16, synthetic: bool) -> bytecode::Function {
+    pub(crate) fn finish(
+        mut self,
+        func_file: FileId,
+        span: Span,
+        nparams: u16,
+        nresults: u16,
+        synthetic: bool,
+    ) -> bytecode::Function {
         // Every function ends with a return (a fall-off end returns nothing).
         if !matches!(self.code.last(), Some(Instr::Ret { .. })) {
             let r = Reg(0);
@@ -285,14 +329,23 @@ pub(crate) fn empty_function(name: &str) -> bytecode::Function {
 }
 
 /// Compiles a checked body into bytecode function `func`.
-pub(crate) fn compile_body(c: &mut Compiler<'_>, body: BodyId, _func: FuncId) -> CResult<bytecode::Function> {
+pub(crate) fn compile_body(
+    c: &mut Compiler<'_>,
+    body: BodyId,
+    _func: FuncId,
+) -> CResult<bytecode::Function> {
     let b = c.prog.info.body(body).clone();
     let (name, file, span, block) = match b.owner {
         BodyOwner::Func(o) => {
-            let ObjKind::Func(fi) = &c.prog.objs[o.index()].kind else { return Err("body owner is not a function".into()) };
+            let ObjKind::Func(fi) = &c.prog.objs[o.index()].kind else {
+                return Err("body owner is not a function".into());
+            };
             let decl = fi.decl.ok_or("function without declaration")?;
             let d = c.ast.decl(decl);
-            let crate::ast::DeclKind::Func { body: Some(block), .. } = &d.kind else {
+            let crate::ast::DeclKind::Func {
+                body: Some(block), ..
+            } = &d.kind
+            else {
                 return Err("function body missing".into());
             };
             (c.func_symbol(o), d.file, d.span, block.clone())
@@ -301,7 +354,11 @@ pub(crate) fn compile_body(c: &mut Compiler<'_>, body: BodyId, _func: FuncId) ->
             let crate::ast::ExprKind::FuncLit { body: block, .. } = &c.ast.expr(e).kind else {
                 return Err("literal body missing".into());
             };
-            let name = c.lit_names.get(&e).cloned().unwrap_or_else(|| "main.func".into());
+            let name = c
+                .lit_names
+                .get(&e)
+                .cloned()
+                .unwrap_or_else(|| "main.func".into());
             let file = c.lit_files.get(&e).copied().unwrap_or(c.user_file);
             (name, file, c.ast.expr(e).span, block.clone())
         }
@@ -333,12 +390,24 @@ pub(crate) fn compile_body(c: &mut Compiler<'_>, body: BodyId, _func: FuncId) ->
             let bx = f.temp();
             let pname = f.c.obj_name(p).to_string();
             let n = f.c.name(&pname);
-            f.emit(Instr::Box { dst: bx, init: r, name: n });
+            f.emit(Instr::Box {
+                dst: bx,
+                init: r,
+                name: n,
+            });
             f.vars.insert(p, VarLoc::Boxed(bx));
-            f.locals.push(LocalDebug { name: f.c.obj_name(p).to_string(), reg: bx, boxed: true });
+            f.locals.push(LocalDebug {
+                name: f.c.obj_name(p).to_string(),
+                reg: bx,
+                boxed: true,
+            });
         } else {
             f.vars.insert(p, VarLoc::Reg(r));
-            f.locals.push(LocalDebug { name: f.c.obj_name(p).to_string(), reg: r, boxed: false });
+            f.locals.push(LocalDebug {
+                name: f.c.obj_name(p).to_string(),
+                reg: r,
+                boxed: false,
+            });
         }
     }
     // Results: named results are variables initialised to zero; functions
@@ -378,7 +447,9 @@ impl FnCompiler<'_, '_> {
     /// Whether a function may modify its aggregate parameter `p` (assigns to
     /// it or its fields, takes its address, or captures it).
     fn param_mutated(&self, p: ObjId, _block: &crate::ast::Block) -> bool {
-        let ObjKind::Var(v) = &self.c.prog.objs[p.index()].kind else { return false };
+        let ObjKind::Var(v) = &self.c.prog.objs[p.index()].kind else {
+            return false;
+        };
         if v.addr_taken || v.captured {
             return true;
         }

@@ -41,7 +41,10 @@ impl Compiler<'_> {
 
     fn sig_counts(&self, o: ObjId) -> (u16, u16) {
         let sig = self.prog.objs[o.index()].typ;
-        self.prog.types.signature(sig).map_or((0, 0), |s| (s.params.len() as u16, s.results.len() as u16))
+        self.prog
+            .types
+            .signature(sig)
+            .map_or((0, 0), |s| (s.params.len() as u16, s.results.len() as u16))
     }
 
     /// A function wrapping a native so it can be a func value or a goroutine.
@@ -61,7 +64,10 @@ impl Compiler<'_> {
         let mut f = FnCompiler::new(self, None, file, name);
         f.next_reg = np.max(nr);
         f.max_reg = np.max(nr);
-        f.emit(Instr::CallNative { native: n, base: Reg(0) });
+        f.emit(Instr::CallNative {
+            native: n,
+            base: Reg(0),
+        });
         f.emit(Instr::Ret { src: Reg(0), n: nr });
         let func = f.finish(FileId(file.0), Span::default(), np, nr, true);
         self.funcs[id.index()] = Some(func);
@@ -83,8 +89,14 @@ impl Compiler<'_> {
         let mut f = FnCompiler::new(self, None, file, format!("interface.{mname}"));
         f.next_reg = np.max(nres);
         f.max_reg = f.next_reg;
-        f.emit(Instr::CallIface { method: m, base: Reg(0) });
-        f.emit(Instr::Ret { src: Reg(0), n: nres });
+        f.emit(Instr::CallIface {
+            method: m,
+            base: Reg(0),
+        });
+        f.emit(Instr::Ret {
+            src: Reg(0),
+            n: nres,
+        });
         let func = f.finish(FileId(file.0), Span::default(), np, nres, true);
         self.funcs[id.index()] = Some(func);
         id
@@ -103,8 +115,16 @@ impl Compiler<'_> {
         let name = format!("{}-fm", self.func_symbol(o));
         let mname = self.obj_name(o).to_string();
         let native = self.is_native(o);
-        let target = if iface || native { None } else { Some(self.func_id(o)) };
-        let nid = if native && !iface { Some(self.native_id(o)) } else { None };
+        let target = if iface || native {
+            None
+        } else {
+            Some(self.func_id(o))
+        };
+        let nid = if native && !iface {
+            Some(self.native_id(o))
+        } else {
+            None
+        };
         let file = self.user_file;
         let mut f = FnCompiler::new(self, None, file, name);
         f.captures = vec![o];
@@ -113,7 +133,10 @@ impl Compiler<'_> {
         f.max_reg = f.next_reg;
         f.emit(Instr::LoadCapture { dst: base, idx: 0 });
         for i in 0..np {
-            f.emit(Instr::Move { dst: Reg(base.0 + 1 + i), src: Reg(i) });
+            f.emit(Instr::Move {
+                dst: Reg(base.0 + 1 + i),
+                src: Reg(i),
+            });
         }
         if let Some(t) = target {
             f.emit(Instr::Call { func: t, base });
@@ -158,7 +181,14 @@ impl Compiler<'_> {
                     for &m in &named.methods {
                         let name = self.obj_name(m).to_string();
                         let ptr = self.func_info(m).is_some_and(|fi| fi.ptr_recv);
-                        let entry = if !ptr || addressable { Some(Found { method: m, path: path.clone() }) } else { None };
+                        let entry = if !ptr || addressable {
+                            Some(Found {
+                                method: m,
+                                path: path.clone(),
+                            })
+                        } else {
+                            None
+                        };
                         found_here.entry(name).or_default().push(entry);
                     }
                 }
@@ -180,12 +210,19 @@ impl Compiler<'_> {
                     continue;
                 }
                 seen_names.insert(name.clone(), ());
-                let e = if entries.len() == 1 { entries.into_iter().next().flatten() } else { None };
+                let e = if entries.len() == 1 {
+                    entries.into_iter().next().flatten()
+                } else {
+                    None
+                };
                 out.insert(name, e);
             }
             level = next;
         }
-        let mut v: Vec<(String, Found)> = out.into_iter().filter_map(|(k, f)| f.map(|f| (k, f))).collect();
+        let mut v: Vec<(String, Found)> = out
+            .into_iter()
+            .filter_map(|(k, f)| f.map(|f| (k, f)))
+            .collect();
         v.sort_by(|a, b| a.0.cmp(&b.0));
         v
     }
@@ -206,7 +243,8 @@ impl Compiler<'_> {
                     continue;
                 }
                 let (base, _) = self.prog.types.deref(t);
-                let interesting = self.prog.types.named(base).is_some() || self.prog.types.struct_(base).is_some();
+                let interesting = self.prog.types.named(base).is_some()
+                    || self.prog.types.struct_(base).is_some();
                 if !interesting {
                     continue;
                 }
@@ -237,10 +275,17 @@ impl Compiler<'_> {
         let m = f.method;
         let ptr_recv = self.func_info(m).is_some_and(|fi| fi.ptr_recv);
         let (_, outer_ptr) = self.prog.types.deref(t);
-        let recv_base = self.func_info(m).and_then(|fi| fi.recv_base).unwrap_or(TypeId::INVALID);
+        let recv_base = self
+            .func_info(m)
+            .and_then(|fi| fi.recv_base)
+            .unwrap_or(TypeId::INVALID);
         let direct = f.path.is_empty() && (ptr_recv || !outer_ptr || self.is_agg(recv_base));
         if direct {
-            return Ok(if self.is_native(m) { MethodImpl::Native(self.native_id(m)) } else { MethodImpl::Func(self.func_id(m)) });
+            return Ok(if self.is_native(m) {
+                MethodImpl::Native(self.native_id(m))
+            } else {
+                MethodImpl::Func(self.func_id(m))
+            });
         }
         Ok(MethodImpl::Func(self.promoted_wrapper(t, f)?))
     }
@@ -259,7 +304,11 @@ impl Compiler<'_> {
         let ptr_recv = self.func_info(m).is_some_and(|fi| fi.ptr_recv);
         let native = self.is_native(m);
         let target = if native { None } else { Some(self.func_id(m)) };
-        let nid = if native { Some(self.native_id(m)) } else { None };
+        let nid = if native {
+            Some(self.native_id(m))
+        } else {
+            None
+        };
         let name = format!("{}", self.func_symbol(m));
         let file = self.user_file;
         let mut f = FnCompiler::new(self, None, file, name);
@@ -271,15 +320,33 @@ impl Compiler<'_> {
         let mut ty = t;
         for (k, &i) in fnd.path.iter().enumerate() {
             let (st, _) = f.c.prog.types.deref(f.c.prog.types.underlying(ty));
-            let fty = f.c.prog.types.struct_(st).and_then(|s| s.fields.get(i as usize)).map(|x| x.typ).ok_or("bad promoted path")?;
+            let fty =
+                f.c.prog
+                    .types
+                    .struct_(st)
+                    .and_then(|s| s.fields.get(i as usize))
+                    .map(|x| x.typ)
+                    .ok_or("bad promoted path")?;
             let r = f.temp();
             let last = k + 1 == fnd.path.len();
             if f.c.is_agg(fty) {
-                f.emit(Instr::FieldRef { dst: r, obj: cur, field: i as u16 });
+                f.emit(Instr::FieldRef {
+                    dst: r,
+                    obj: cur,
+                    field: i as u16,
+                });
             } else if last && ptr_recv && f.c.prog.types.pointer_elem(fty).is_none() {
-                f.emit(Instr::FieldAddr { dst: r, obj: cur, field: i as u16 });
+                f.emit(Instr::FieldAddr {
+                    dst: r,
+                    obj: cur,
+                    field: i as u16,
+                });
             } else {
-                f.emit(Instr::LoadField { dst: r, obj: cur, field: i as u16 });
+                f.emit(Instr::LoadField {
+                    dst: r,
+                    obj: cur,
+                    field: i as u16,
+                });
             }
             cur = r;
             ty = fty;
@@ -296,9 +363,15 @@ impl Compiler<'_> {
             cur = r;
         }
         let base = f.temps(total.max(nr));
-        f.emit(Instr::Move { dst: base, src: cur });
+        f.emit(Instr::Move {
+            dst: base,
+            src: cur,
+        });
         for i in 0..np {
-            f.emit(Instr::Move { dst: Reg(base.0 + 1 + i), src: Reg(1 + i) });
+            f.emit(Instr::Move {
+                dst: Reg(base.0 + 1 + i),
+                src: Reg(1 + i),
+            });
         }
         match (target, nid) {
             (Some(t), _) => f.emit(Instr::Call { func: t, base }),
@@ -327,10 +400,15 @@ impl Compiler<'_> {
                 let saved = f.set_span_expr(init.init);
                 if init.lhs.len() == 1 {
                     let v = f.temp();
-                    f.expr_to(init.init, v)?;
+                    let t = f.c.obj_type(init.lhs[0]);
+                    f.expr_to_as(init.init, v, t)?;
                     f.store_global(init.lhs[0], v);
                 } else {
                     let base = f.call(f.c.ast.unparen(init.init), init.lhs.len())?;
+                    let types: Vec<crate::types::TypeId> =
+                        init.lhs.iter().map(|&o| f.c.obj_type(o)).collect();
+                    f.convert_spread(base, f.c.ast.unparen(init.init), &types)?;
+
                     for (i, &o) in init.lhs.iter().enumerate() {
                         f.store_global(o, Reg(base.0 + i as u16));
                     }
@@ -338,7 +416,12 @@ impl Compiler<'_> {
                 f.span = saved;
                 f.release(mark);
             }
-            let fns = f.c.prog.init_funcs.get(pkg.index()).cloned().unwrap_or_default();
+            let fns =
+                f.c.prog
+                    .init_funcs
+                    .get(pkg.index())
+                    .cloned()
+                    .unwrap_or_default();
             for o in fns {
                 let id = f.c.func_id(o);
                 let base = f.temp();
@@ -392,8 +475,16 @@ impl FnCompiler<'_, '_> {
         self.method_recv(x, sel, recv, true)?;
         let w = self.c.bound_wrapper(sel.obj, sel.iface);
         let dst = self.temp();
-        self.emit(Instr::MakeClosure { dst, func: w, src: recv, n: 1 });
-        Ok(Val { reg: dst, fresh: true })
+        self.emit(Instr::MakeClosure {
+            dst,
+            func: w,
+            src: recv,
+            n: 1,
+        });
+        Ok(Val {
+            reg: dst,
+            fresh: true,
+        })
     }
 
     /// `T.M` or `(*T).M`: a function taking the receiver first.
@@ -404,13 +495,23 @@ impl FnCompiler<'_, '_> {
         if self.c.is_iface(recv_t) {
             let (np, nr) = {
                 let sig = self.c.prog.objs[m.index()].typ;
-                self.c.prog.types.signature(sig).map_or((0, 0), |s| (s.params.len() as u16, s.results.len() as u16))
+                self.c
+                    .prog
+                    .types
+                    .signature(sig)
+                    .map_or((0, 0), |s| (s.params.len() as u16, s.results.len() as u16))
             };
             let w = self.c.iface_method_wrapper(m, np, nr);
             self.emit(Instr::LoadFunc { dst, func: w });
-            return Ok(Val { reg: dst, fresh: true });
+            return Ok(Val {
+                reg: dst,
+                fresh: true,
+            });
         }
-        let f = Found { method: m, path: sel.index[..sel.index.len().saturating_sub(1)].to_vec() };
+        let f = Found {
+            method: m,
+            path: sel.index[..sel.index.len().saturating_sub(1)].to_vec(),
+        };
         let imp = self.c.method_impl(recv_t, &f)?;
         match imp {
             MethodImpl::Func(id) => {
@@ -421,6 +522,9 @@ impl FnCompiler<'_, '_> {
                 self.emit(Instr::LoadFunc { dst, func: w });
             }
         }
-        Ok(Val { reg: dst, fresh: true })
+        Ok(Val {
+            reg: dst,
+            fresh: true,
+        })
     }
 }

@@ -49,14 +49,24 @@ pub fn compile(src: &str) -> Result<Bytecode, Vec<Diagnostic>> {
     if !checked.is_ok() {
         return Err(checked.diagnostics);
     }
-    let Some(program) = &checked.program else { return Err(checked.diagnostics) };
+    let Some(program) = &checked.program else {
+        return Err(checked.diagnostics);
+    };
     compile_checked(&checked.ast, checked.user_file, program, src).map_err(|e| {
-        vec![Diagnostic::new(Span::default(), format!("internal compiler error: {e} (please report this program)"))]
+        vec![Diagnostic::new(
+            Span::default(),
+            format!("internal compiler error: {e} (please report this program)"),
+        )]
     })
 }
 
 /// Compiles a checked program. `src` is the text of the user's file.
-pub fn compile_checked(ast: &Ast, user_file: AstFileId, program: &Checked, src: &str) -> Result<Bytecode, String> {
+pub fn compile_checked(
+    ast: &Ast,
+    user_file: AstFileId,
+    program: &Checked,
+    src: &str,
+) -> Result<Bytecode, String> {
     let mut c = Compiler::new(ast, user_file, program, src);
     c.run()?;
     Ok(c.finish())
@@ -201,7 +211,9 @@ impl<'a> Compiler<'a> {
 
     /// Import path of the package declaring `o` (`main` for user code).
     pub fn pkg_path(&self, o: ObjId) -> &str {
-        self.prog.objs[o.index()].pkg.map_or("", |p| self.prog.pkgs[p.index()].path.as_str())
+        self.prog.objs[o.index()]
+            .pkg
+            .map_or("", |p| self.prog.pkgs[p.index()].path.as_str())
     }
 
     /// The symbol name Go uses for a function or method (`main.worker`,
@@ -210,7 +222,9 @@ impl<'a> Compiler<'a> {
         let obj = &self.prog.objs[o.index()];
         let name = self.ast.str(obj.name);
         let pkg = self.pkg_path(o).to_string();
-        let ObjKind::Func(fi) = &obj.kind else { return format!("{pkg}.{name}") };
+        let ObjKind::Func(fi) = &obj.kind else {
+            return format!("{pkg}.{name}");
+        };
         match fi.recv_base {
             Some(base) => {
                 let tname = match self.prog.types.named(base) {
@@ -272,7 +286,11 @@ impl<'a> Compiler<'a> {
             return n;
         }
         let n = NativeId(self.natives.len() as u32);
-        self.natives.push(NativeInfo { name: name.to_string(), nparams, nresults });
+        self.natives.push(NativeInfo {
+            name: name.to_string(),
+            nparams,
+            nresults,
+        });
         self.native_by_name.insert(name.to_string(), n);
         n
     }
@@ -286,8 +304,17 @@ impl<'a> Compiler<'a> {
         let pkg = self.pkg_path(o).to_string();
         let ty = self.prog.objs[o.index()].typ;
         let rt = self.rt_type(ty);
-        let display = if pkg == "main" { name.clone() } else { format!("{pkg}.{name}") };
-        self.globals.push(bytecode::GlobalInfo { name: format!("{pkg}.{name}"), display, ty: rt, span: Span::new(self.prog.objs[o.index()].pos, self.prog.objs[o.index()].pos) });
+        let display = if pkg == "main" {
+            name.clone()
+        } else {
+            format!("{pkg}.{name}")
+        };
+        self.globals.push(bytecode::GlobalInfo {
+            name: format!("{pkg}.{name}"),
+            display,
+            ty: rt,
+            span: Span::new(self.prog.objs[o.index()].pos, self.prog.objs[o.index()].pos),
+        });
         self.global_ids.insert(o, g);
         g
     }
@@ -338,9 +365,10 @@ impl<'a> Compiler<'a> {
             int: Some(self.rt_type(TypeId::basic(BasicKind::Int))),
             string: Some(self.rt_type(TypeId::basic(BasicKind::String))),
             float64: Some(self.rt_type(TypeId::basic(BasicKind::Float64))),
-            runtime_error: Some(self.synth_runtime_error()),
+            runtime_errors: self.synth_runtime_errors(),
             ..Default::default()
         };
+        wk.runtime_error = wk.runtime_errors.first().copied();
         let (mut time, mut dur) = (None, None);
         for (i, obj) in self.prog.objs.iter().enumerate() {
             if !matches!(obj.kind, ObjKind::TypeName) || self.pkg_path(ObjId(i as u32)) != "time" {
@@ -360,7 +388,10 @@ impl<'a> Compiler<'a> {
     fn find_main(&self) -> Option<ObjId> {
         let file = self.ast.file(self.user_file);
         for &d in &file.decls {
-            if let DeclKind::Func { name, recv: None, .. } = &self.ast.decl(d).kind {
+            if let DeclKind::Func {
+                name, recv: None, ..
+            } = &self.ast.decl(d).kind
+            {
                 if self.ast.name_str(*name) == "main" {
                     return self.prog.info.defs.get(name).copied();
                 }
@@ -432,7 +463,12 @@ fn written_vars(ast: &Ast, prog: &Checked) -> rustc_hash::FxHashSet<ObjId> {
                     }
                 }
             }
-            StmtKind::Range { key, value, def: false, .. } => {
+            StmtKind::Range {
+                key,
+                value,
+                def: false,
+                ..
+            } => {
                 for e in [key, value].into_iter().flatten() {
                     if let Some(o) = root(*e) {
                         out.insert(o);

@@ -33,7 +33,12 @@ impl FnCompiler<'_, '_> {
                 if self.c.ast.name_str(e) == "_" {
                     return Ok(Place::Blank);
                 }
-                let o = self.c.prog.info.object_of(e).ok_or("unresolved assignment target")?;
+                let o = self
+                    .c
+                    .prog
+                    .info
+                    .object_of(e)
+                    .ok_or("unresolved assignment target")?;
                 let ObjKind::Var(v) = self.c.prog.objs[o.index()].kind.clone() else {
                     return Err("assignment to a non-variable".into());
                 };
@@ -59,7 +64,12 @@ impl FnCompiler<'_, '_> {
                             ExprKind::Selector { sel, .. } => sel,
                             _ => e,
                         };
-                        let o = self.c.prog.info.object_of(sel_e).ok_or("unknown qualified variable")?;
+                        let o = self
+                            .c
+                            .prog
+                            .info
+                            .object_of(sel_e)
+                            .ok_or("unknown qualified variable")?;
                         Ok(Place::Global(self.c.global_id(o), self.c.obj_type(o), e))
                     }
                 }
@@ -74,7 +84,11 @@ impl FnCompiler<'_, '_> {
                 }
                 Ok(Place::Index(s, i, t, x))
             }
-            ExprKind::Operation { op: Op::Mul, x, y: None } => {
+            ExprKind::Operation {
+                op: Op::Mul,
+                x,
+                y: None,
+            } => {
                 let p = self.expr(x)?.reg;
                 Ok(Place::Ptr(p, t, x))
             }
@@ -102,7 +116,12 @@ impl FnCompiler<'_, '_> {
             Place::Blank => {
                 self.emit(Instr::LoadNil { dst });
             }
-            Place::Reg(r, _) => return Val { reg: r, fresh: false },
+            Place::Reg(r, _) => {
+                return Val {
+                    reg: r,
+                    fresh: false,
+                }
+            }
             Place::Boxed(b, _, at) => {
                 self.emit_access(Instr::LoadBox { dst, boxed: b }, Some(at));
             }
@@ -122,24 +141,52 @@ impl FnCompiler<'_, '_> {
             }
             Place::Index(s, i, _, at) => {
                 if agg {
-                    self.emit(Instr::IndexRef { dst, seq: s, idx: i });
+                    self.emit(Instr::IndexRef {
+                        dst,
+                        seq: s,
+                        idx: i,
+                    });
                 } else {
-                    self.emit_access(Instr::LoadIndex { dst, seq: s, idx: i }, Some(at));
+                    self.emit_access(
+                        Instr::LoadIndex {
+                            dst,
+                            seq: s,
+                            idx: i,
+                        },
+                        Some(at),
+                    );
                 }
             }
             Place::Ptr(p, _, at) => {
                 if agg {
-                    return Val { reg: p, fresh: false };
+                    return Val {
+                        reg: p,
+                        fresh: false,
+                    };
                 }
                 self.emit_access(Instr::LoadPtr { dst, ptr: p }, Some(at));
             }
             Place::Map(m, k, t, at) => {
                 self.zero(dst, t);
-                self.emit_access(Instr::MapGet { dst, m, key: k, ok: None }, Some(at));
-                return Val { reg: dst, fresh: true };
+                self.emit_access(
+                    Instr::MapGet {
+                        dst,
+                        m,
+                        key: k,
+                        ok: None,
+                    },
+                    Some(at),
+                );
+                return Val {
+                    reg: dst,
+                    fresh: true,
+                };
             }
         }
-        Val { reg: dst, fresh: false }
+        Val {
+            reg: dst,
+            fresh: false,
+        }
     }
 
     /// Stores `v` into `p`. Aggregate places are copied into (their identity
@@ -149,14 +196,24 @@ impl FnCompiler<'_, '_> {
         if self.c.is_agg(t) {
             let target = match *p {
                 Place::Map(m, k, _, at) => {
-                    self.emit_access(Instr::MapSet { m, key: k, src: v.reg }, Some(at));
+                    self.emit_access(
+                        Instr::MapSet {
+                            m,
+                            key: k,
+                            src: v.reg,
+                        },
+                        Some(at),
+                    );
                     return;
                 }
                 Place::Reg(r, _) => r,
                 Place::Ptr(r, _, _) => r,
                 _ => self.load_place(p).reg,
             };
-            self.emit(Instr::CopyInto { dst: target, src: v.reg });
+            self.emit(Instr::CopyInto {
+                dst: target,
+                src: v.reg,
+            });
             return;
         }
         let src = v.reg;
@@ -177,7 +234,14 @@ impl FnCompiler<'_, '_> {
                 self.emit_access(Instr::StoreField { obj, field: f, src }, Some(at));
             }
             Place::Index(s, i, _, at) => {
-                self.emit_access(Instr::StoreIndex { seq: s, idx: i, src }, Some(at));
+                self.emit_access(
+                    Instr::StoreIndex {
+                        seq: s,
+                        idx: i,
+                        src,
+                    },
+                    Some(at),
+                );
             }
             Place::Ptr(ptr, _, at) => {
                 self.emit_access(Instr::StorePtr { ptr, src }, Some(at));

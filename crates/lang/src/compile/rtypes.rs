@@ -4,7 +4,9 @@
 use rustc_hash::FxHashMap;
 
 use crate::ast::ChanDir as AstChanDir;
-use crate::bytecode::{self, ChanDir, FieldInfo, FloatTy, IntTy, Method, MethodImpl, TypeInfo, TypeKind, WellKnown};
+use crate::bytecode::{
+    self, ChanDir, FieldInfo, FloatTy, IntTy, Method, MethodImpl, TypeInfo, TypeKind, WellKnown,
+};
 use crate::compile::Compiler;
 use crate::types::{BasicKind, Type, TypeId};
 
@@ -22,7 +24,6 @@ pub(crate) struct RtTypes {
     /// How many types already have their method tables.
     pub methods_done: usize,
 }
-
 
 pub(crate) fn int_ty(k: BasicKind) -> Option<IntTy> {
     Some(match k {
@@ -54,7 +55,10 @@ impl Compiler<'_> {
 
     /// Whether values of `t` are aggregates (struct/array objects).
     pub fn is_agg(&self, t: TypeId) -> bool {
-        matches!(self.prog.types.under(t), Type::Struct(_) | Type::Array { .. })
+        matches!(
+            self.prog.types.under(t),
+            Type::Struct(_) | Type::Array { .. }
+        )
     }
 
     pub fn is_iface(&self, t: TypeId) -> bool {
@@ -109,7 +113,13 @@ impl Compiler<'_> {
                 let fields: Vec<String> = s
                     .fields
                     .iter()
-                    .map(|f| if f.embedded { n(f.typ) } else { format!("{} {}", self.ast.str(f.name), n(f.typ)) })
+                    .map(|f| {
+                        if f.embedded {
+                            n(f.typ)
+                        } else {
+                            format!("{} {}", self.ast.str(f.name), n(f.typ))
+                        }
+                    })
                     .collect();
                 format!("struct {{ {} }}", fields.join("; "))
             }
@@ -135,7 +145,13 @@ impl Compiler<'_> {
                 let ms: Vec<String> = i
                     .all
                     .iter()
-                    .map(|m| format!("{}{}", self.ast.str(m.name), n(m.sig).trim_start_matches("func")))
+                    .map(|m| {
+                        format!(
+                            "{}{}",
+                            self.ast.str(m.name),
+                            n(m.sig).trim_start_matches("func")
+                        )
+                    })
                     .collect();
                 format!("interface {{ {} }}", ms.join("; "))
             }
@@ -158,7 +174,13 @@ impl Compiler<'_> {
             return r;
         }
         let id = bytecode::TypeId(self.rt.infos.len() as u32);
-        self.rt.infos.push(TypeInfo { name: String::new(), kind: TypeKind::Bool, named: false, methods: vec![], comparable: true });
+        self.rt.infos.push(TypeInfo {
+            name: String::new(),
+            kind: TypeKind::Bool,
+            named: false,
+            methods: vec![],
+            comparable: true,
+        });
         self.rt.source.push(Some(t));
         self.rt.map.insert(t, id);
         self.rt.by_key.insert(key, id);
@@ -196,17 +218,29 @@ impl Compiler<'_> {
                     match kind {
                         BasicKind::Bool | BasicKind::UntypedBool => TypeKind::Bool,
                         BasicKind::Float32 => TypeKind::Float(FloatTy::F32),
-                        BasicKind::Float64 | BasicKind::UntypedFloat => TypeKind::Float(FloatTy::F64),
+                        BasicKind::Float64 | BasicKind::UntypedFloat => {
+                            TypeKind::Float(FloatTy::F64)
+                        }
                         BasicKind::String | BasicKind::UntypedString => TypeKind::String,
                         _ => TypeKind::Interface { methods: vec![] },
                     }
                 }
             }
             Type::Named(_) => TypeKind::Interface { methods: vec![] },
-            Type::Pointer(e) => TypeKind::Pointer { elem: self.rt_type(e) },
-            Type::Slice(e) => TypeKind::Slice { elem: self.rt_type(e) },
-            Type::Array { len, elem } => TypeKind::Array { elem: self.rt_type(elem), len: len.clamp(0, u32::MAX as i64) as u32 },
-            Type::Map { key, value } => TypeKind::Map { key: self.rt_type(key), val: self.rt_type(value) },
+            Type::Pointer(e) => TypeKind::Pointer {
+                elem: self.rt_type(e),
+            },
+            Type::Slice(e) => TypeKind::Slice {
+                elem: self.rt_type(e),
+            },
+            Type::Array { len, elem } => TypeKind::Array {
+                elem: self.rt_type(elem),
+                len: len.clamp(0, u32::MAX as i64) as u32,
+            },
+            Type::Map { key, value } => TypeKind::Map {
+                key: self.rt_type(key),
+                val: self.rt_type(value),
+            },
             Type::Chan { dir, elem } => TypeKind::Chan {
                 elem: self.rt_type(elem),
                 dir: match dir {
@@ -218,13 +252,21 @@ impl Compiler<'_> {
             Type::Struct(s) => {
                 let mut fields = Vec::with_capacity(s.fields.len());
                 for f in &s.fields {
-                    fields.push(FieldInfo { name: self.ast.str(f.name).to_string(), ty: self.rt_type(f.typ), embedded: f.embedded });
+                    fields.push(FieldInfo {
+                        name: self.ast.str(f.name).to_string(),
+                        ty: self.rt_type(f.typ),
+                        embedded: f.embedded,
+                    });
                 }
                 TypeKind::Struct { fields }
             }
             Type::Signature(_) => TypeKind::Func,
             Type::Interface(i) => {
-                let mut methods: Vec<_> = i.all.iter().map(|m| self.ast.str(m.name).to_string()).collect();
+                let mut methods: Vec<_> = i
+                    .all
+                    .iter()
+                    .map(|m| self.ast.str(m.name).to_string())
+                    .collect();
                 methods.sort();
                 let methods = methods.iter().map(|m| self.name(m)).collect();
                 TypeKind::Interface { methods }
@@ -240,10 +282,18 @@ impl Compiler<'_> {
         self.rt.infos[rt.index()].methods = methods;
     }
 
-    /// A synthesized named runtime type with native methods (the runtime's
-    /// error type for runtime panics).
-    pub fn synth_runtime_error(&mut self) -> bytecode::TypeId {
-        let key = "synth#runtime.Error".to_string();
+    /// The runtime's error types (see [`bytecode::RUNTIME_ERROR_TYPES`]).
+    pub fn synth_runtime_errors(&mut self) -> Vec<bytecode::TypeId> {
+        bytecode::RUNTIME_ERROR_TYPES
+            .iter()
+            .map(|n| self.synth_runtime_error(n))
+            .collect()
+    }
+
+    /// A synthesized named runtime type with native methods (a runtime error
+    /// type for runtime panics).
+    fn synth_runtime_error(&mut self, name: &str) -> bytecode::TypeId {
+        let key = format!("synth#{name}");
         if let Some(&r) = self.rt.by_key.get(&key) {
             return r;
         }
@@ -252,10 +302,19 @@ impl Compiler<'_> {
         let e = self.name("Error");
         let re = self.name("RuntimeError");
         self.rt.infos.push(TypeInfo {
-            name: "runtime.Error".into(),
+            name: name.into(),
             kind: TypeKind::String,
             named: true,
-            methods: vec![Method { name: e, imp: MethodImpl::Native(native) }, Method { name: re, imp: MethodImpl::Native(native) }],
+            methods: vec![
+                Method {
+                    name: e,
+                    imp: MethodImpl::Native(native),
+                },
+                Method {
+                    name: re,
+                    imp: MethodImpl::Native(native),
+                },
+            ],
             comparable: true,
         });
         self.rt.source.push(None);

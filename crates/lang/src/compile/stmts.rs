@@ -1,7 +1,9 @@
 //! Statements: declarations, assignments, control flow, loops over every range form, switch,
 //! type switch, select, return, go and defer.
 
-use crate::ast::{AssignKind, Block, CaseClause, CommClause, DeclKind, ExprId, ExprKind, StmtId, StmtKind};
+use crate::ast::{
+    AssignKind, Block, CaseClause, CommClause, DeclKind, ExprId, ExprKind, StmtId, StmtKind,
+};
 use crate::bytecode::{CmpOp, FloatOp, Instr, IntOp, Reg, SelectCase, SelectId, SelectTable};
 use crate::compile::exprs::{int_op, Val};
 use crate::compile::func::{CResult, FnCompiler, LoopCtx, VarLoc};
@@ -33,7 +35,17 @@ impl FnCompiler<'_, '_> {
         match kind {
             StmtKind::Empty => Ok(()),
             StmtKind::Labeled { label, stmt } => {
-                self.pending_label = Some(self.c.ast.name_str(label).to_string());
+                let name = self.c.ast.name_str(label).to_string();
+                let here = self.here();
+                self.labels.insert(name.clone(), here);
+                for (l, j) in std::mem::take(&mut self.gotos) {
+                    if l == name {
+                        self.patch_to(j, here);
+                    } else {
+                        self.gotos.push((l, j));
+                    }
+                }
+                self.pending_label = Some(name);
                 self.stmt(stmt)
             }
             StmtKind::Block(b) => self.block(&b.stmts),
@@ -51,7 +63,8 @@ impl FnCompiler<'_, '_> {
                 let mark = self.mark();
                 let ch = self.expr(chan)?.reg;
                 let v = self.temp();
-                self.expr_to(value, v)?;
+                let et = self.chan_elem(self.ty(chan));
+                self.expr_to_as(value, v, et)?;
                 self.emit(Instr::Send { ch, v });
                 self.release(mark);
                 Ok(())
@@ -73,7 +86,12 @@ impl FnCompiler<'_, '_> {
                 Ok(())
             }
             StmtKind::Return { results } => self.ret(&results),
-            StmtKind::If { init, cond, then, els } => {
+            StmtKind::If {
+                init,
+                cond,
+                then,
+                els,
+            } => {
                 let mark = self.mark();
                 if let Some(i) = init {
                     self.stmt(i)?;
@@ -96,15 +114,31 @@ impl FnCompiler<'_, '_> {
                 self.release(mark);
                 Ok(())
             }
-            StmtKind::For { init, cond, post, body } => self.for_loop(label, init, cond, post, &body),
-            StmtKind::Range { key, value, def, x, body, .. } => self.range_loop(label, key, value, def, x, &body),
-            StmtKind::Switch { init, tag, body, .. } => {
+            StmtKind::For {
+                init,
+                cond,
+                post,
+                body,
+            } => self.for_loop(label, init, cond, post, &body),
+            StmtKind::Range {
+                key,
+                value,
+                def,
+                x,
+                body,
+                ..
+            } => self.range_loop(label, key, value, def, x, &body),
+            StmtKind::Switch {
+                init, tag, body, ..
+            } => {
                 let mark = self.mark();
                 if let Some(i) = init {
                     self.stmt(i)?;
                 }
                 let r = match tag.map(|t| (t, self.c.ast.expr(t).kind.clone())) {
-                    Some((_, ExprKind::TypeSwitchGuard { lhs, x })) => self.type_switch(label, s, lhs, x, &body),
+                    Some((_, ExprKind::TypeSwitchGuard { lhs, x })) => {
+                        self.type_switch(label, s, lhs, x, &body)
+                    }
                     _ => self.expr_switch(label, tag, &body),
                 };
                 self.release(mark);
@@ -117,7 +151,10 @@ impl FnCompiler<'_, '_> {
     // ===== declarations and assignments =====
 
     fn var_decl(&mut self, names: &[ExprId], values: &[ExprId]) -> CResult<()> {
-        let objs: Vec<Option<ObjId>> = names.iter().map(|n| self.c.prog.info.defs.get(n).copied()).collect();
+        let objs: Vec<Option<ObjId>> = names
+            .iter()
+            .map(|n| self.c.prog.info.defs.get(n).copied())
+            .collect();
         let mark = self.mark();
         let vals: Vec<Reg> = if values.is_empty() {
             let mut v = Vec::new();
@@ -129,7 +166,11 @@ impl FnCompiler<'_, '_> {
             }
             v
         } else {
-            self.rhs_values(values, names.len())?
+            let types: Vec<TypeId> = objs
+                .iter()
+                .map(|o| o.map_or(TypeId::INVALID, |o| self.c.obj_type(o)))
+                .collect();
+            self.rhs_values(values, names.len(), Some(&types))?
         };
         self.release(mark);
         for (o, v) in objs.into_iter().zip(vals) {
@@ -142,23 +183,49 @@ impl FnCompiler<'_, '_> {
 
     /// Evaluates the right-hand sides of an assignment of `n` values into
     /// owned registers (one multi-value call may supply all of them).
-    fn rhs_values(&mut self, rhs: &[ExprId], n: usize) -> CResult<Vec<Reg>> {
+    fn rhs_values(
+        &mut self,
+        rhs: &[ExprId],
+        n: usize,
+        types: Option<&[TypeId]>,
+    ) -> CResult<Vec<Reg>> {
         if rhs.len() == 1 && n > 1 {
             let e = self.c.ast.unparen(rhs[0]);
             if self.c.prog.info.comma_ok.contains(&e) {
                 let (v, ok) = self.comma_ok(e)?;
+                if let Some(t) = types.and_then(|t| t.first().copied()) {
+                    let from = self.ty(e);
+                    let c = self.convert_value(v, Some(from), t);
+                    if c != v {
+                        self.emit(Instr::Move { dst: v, src: c });
+                    }
+                }
                 return Ok(vec![v, ok]);
             }
             let base = self.call(e, n)?;
+            if let Some(t) = types {
+                self.convert_spread(base, e, t)?;
+            }
             return Ok((0..n as u16).map(|i| Reg(base.0 + i)).collect());
         }
         let mut out = Vec::with_capacity(rhs.len());
-        for &e in rhs {
+        for (i, &e) in rhs.iter().enumerate() {
             let r = self.temp();
-            self.expr_to(e, r)?;
+            let t = types
+                .and_then(|t| t.get(i).copied())
+                .unwrap_or(TypeId::INVALID);
+            self.expr_to_as(e, r, t)?;
             out.push(r);
         }
         Ok(out)
+    }
+
+    /// The element type of a channel type.
+    pub(crate) fn chan_elem(&self, t: TypeId) -> TypeId {
+        match self.c.prog.types.under(t) {
+            Type::Chan { elem, .. } => *elem,
+            _ => TypeId::INVALID,
+        }
     }
 
     /// `v, ok := m[k]`, `<-ch`, `x.(T)`.
@@ -172,17 +239,38 @@ impl FnCompiler<'_, '_> {
                 let k = self.expr(index)?.reg;
                 let t = self.ty(e);
                 self.zero(v, t);
-                self.emit_access(Instr::MapGet { dst: v, m, key: k, ok: Some(ok) }, Some(x));
+                self.emit_access(
+                    Instr::MapGet {
+                        dst: v,
+                        m,
+                        key: k,
+                        ok: Some(ok),
+                    },
+                    Some(x),
+                );
             }
-            ExprKind::Operation { op: Op::Recv, x, y: None } => {
+            ExprKind::Operation {
+                op: Op::Recv,
+                x,
+                y: None,
+            } => {
                 let ch = self.expr(x)?.reg;
-                self.emit(Instr::Recv { dst: Some(v), ch, ok: Some(ok) });
+                self.emit(Instr::Recv {
+                    dst: Some(v),
+                    ch,
+                    ok: Some(ok),
+                });
             }
             ExprKind::Assert { x, .. } => {
                 let src = self.expr(x)?.reg;
                 let t = self.ty(e);
                 let rt = self.c.rt_type(t);
-                self.emit(Instr::TypeAssert { dst: v, src, ty: rt, ok: Some(ok) });
+                self.emit(Instr::TypeAssert {
+                    dst: v,
+                    src,
+                    ty: rt,
+                    ok: Some(ok),
+                });
             }
             _ => return Err("unexpected comma-ok expression".into()),
         }
@@ -193,7 +281,7 @@ impl FnCompiler<'_, '_> {
         match kind {
             AssignKind::Define => {
                 let mark = self.mark();
-                let vals = self.rhs_values(rhs, lhs.len())?;
+                let vals = self.rhs_values(rhs, lhs.len(), None)?;
                 // Existing variables on the left are assigned; new ones declared.
                 let mut targets = Vec::new();
                 for &l in lhs {
@@ -214,7 +302,13 @@ impl FnCompiler<'_, '_> {
                             let p = self.place(*l)?;
                             let vt = self.place_type(&p).unwrap_or(TypeId::INVALID);
                             let _ = vt;
-                            self.store(&p, Val { reg: v, fresh: true });
+                            self.store(
+                                &p,
+                                Val {
+                                    reg: v,
+                                    fresh: true,
+                                },
+                            );
                         }
                     }
                 }
@@ -230,13 +324,30 @@ impl FnCompiler<'_, '_> {
                 let mark = self.mark();
                 if lhs.len() == 1 && rhs.len() == 1 {
                     let p = self.place(lhs[0])?;
-                    let v = self.expr(rhs[0])?;
-                    let t = self.used_type(rhs[0]);
-                    let v = if matches!(p, Place::Reg(..) | Place::Boxed(..) | Place::Global(..) | Place::Field(..) | Place::Index(..) | Place::Ptr(..)) && self.c.is_agg(t) {
+                    let pt = self.place_type(&p).unwrap_or(TypeId::INVALID);
+                    let v = self.expr_as(rhs[0], pt)?;
+                    let t = if self.c.is_iface(pt) {
+                        pt
+                    } else {
+                        self.used_type(rhs[0])
+                    };
+                    let v = if matches!(
+                        p,
+                        Place::Reg(..)
+                            | Place::Boxed(..)
+                            | Place::Global(..)
+                            | Place::Field(..)
+                            | Place::Index(..)
+                            | Place::Ptr(..)
+                    ) && self.c.is_agg(t)
+                    {
                         v
                     } else {
                         let r = self.owned(v, t);
-                        Val { reg: r, fresh: true }
+                        Val {
+                            reg: r,
+                            fresh: true,
+                        }
                     };
                     self.store(&p, v);
                 } else {
@@ -245,7 +356,11 @@ impl FnCompiler<'_, '_> {
                     for &l in lhs {
                         places.push(self.place(l)?);
                     }
-                    let vals = self.rhs_values(rhs, lhs.len())?;
+                    let types: Vec<TypeId> = places
+                        .iter()
+                        .map(|p| self.place_type(p).unwrap_or(TypeId::INVALID))
+                        .collect();
+                    let vals = self.rhs_values(rhs, lhs.len(), Some(&types))?;
                     // Copy values into fresh registers so stores cannot clobber them.
                     let mut copies = Vec::new();
                     for v in vals {
@@ -254,7 +369,13 @@ impl FnCompiler<'_, '_> {
                         copies.push(r);
                     }
                     for (p, v) in places.iter().zip(copies) {
-                        self.store(p, Val { reg: v, fresh: true });
+                        self.store(
+                            p,
+                            Val {
+                                reg: v,
+                                fresh: true,
+                            },
+                        );
                     }
                 }
                 self.release(mark);
@@ -267,7 +388,13 @@ impl FnCompiler<'_, '_> {
                 let t = self.place_type(&p).unwrap_or(TypeId::INVALID);
                 let dst = self.temp();
                 self.arith(dst, op, t, cur.reg, rhs[0])?;
-                self.store(&p, Val { reg: dst, fresh: true });
+                self.store(
+                    &p,
+                    Val {
+                        reg: dst,
+                        fresh: true,
+                    },
+                );
                 self.release(mark);
                 Ok(())
             }
@@ -278,17 +405,43 @@ impl FnCompiler<'_, '_> {
                 let t = self.place_type(&p).unwrap_or(TypeId::INVALID);
                 let dst = self.temp();
                 if let Some(ity) = self.c.int_ty(t) {
-                    let iop = if op == Op::Add { IntOp::Add } else { IntOp::Sub };
-                    self.emit(Instr::IntImm { op: iop, ty: ity, dst, a: cur.reg, imm: 1 });
+                    let iop = if op == Op::Add {
+                        IntOp::Add
+                    } else {
+                        IntOp::Sub
+                    };
+                    self.emit(Instr::IntImm {
+                        op: iop,
+                        ty: ity,
+                        dst,
+                        a: cur.reg,
+                        imm: 1,
+                    });
                 } else {
                     let one = self.temp();
                     let k = self.c.const_val(crate::bytecode::Const::Float(1.0));
                     self.emit(Instr::LoadConst { dst: one, k });
                     let fty = self.c.float_ty(t).unwrap_or(crate::bytecode::FloatTy::F64);
-                    let fop = if op == Op::Add { FloatOp::Add } else { FloatOp::Sub };
-                    self.emit(Instr::Float { op: fop, ty: fty, dst, a: cur.reg, b: one });
+                    let fop = if op == Op::Add {
+                        FloatOp::Add
+                    } else {
+                        FloatOp::Sub
+                    };
+                    self.emit(Instr::Float {
+                        op: fop,
+                        ty: fty,
+                        dst,
+                        a: cur.reg,
+                        b: one,
+                    });
                 }
-                self.store(&p, Val { reg: dst, fresh: true });
+                self.store(
+                    &p,
+                    Val {
+                        reg: dst,
+                        fresh: true,
+                    },
+                );
                 self.release(mark);
                 Ok(())
             }
@@ -299,11 +452,23 @@ impl FnCompiler<'_, '_> {
     fn arith(&mut self, dst: Reg, op: Op, t: TypeId, a: Reg, y: ExprId) -> CResult<()> {
         if let (Some(ity), Some(iop)) = (self.c.int_ty(t), int_op(op)) {
             if let Some(imm) = self.small_int_const(y) {
-                self.emit(Instr::IntImm { op: iop, ty: ity, dst, a, imm });
+                self.emit(Instr::IntImm {
+                    op: iop,
+                    ty: ity,
+                    dst,
+                    a,
+                    imm,
+                });
                 return Ok(());
             }
             let b = self.expr(y)?.reg;
-            self.emit(Instr::Int { op: iop, ty: ity, dst, a, b });
+            self.emit(Instr::Int {
+                op: iop,
+                ty: ity,
+                dst,
+                a,
+                b,
+            });
             return Ok(());
         }
         let b = self.expr(y)?.reg;
@@ -315,7 +480,13 @@ impl FnCompiler<'_, '_> {
                 Op::Div => FloatOp::Div,
                 _ => return Err("bad float op-assignment".into()),
             };
-            self.emit(Instr::Float { op: fop, ty: fty, dst, a, b });
+            self.emit(Instr::Float {
+                op: fop,
+                ty: fty,
+                dst,
+                a,
+                b,
+            });
             return Ok(());
         }
         if self.c.prog.types.is_string(t) && op == Op::Add {
@@ -356,13 +527,29 @@ impl FnCompiler<'_, '_> {
                 let j = self.jump();
                 self.fallthroughs.push(j);
             }
-            _ => return Err("goto is not supported".into()),
+            Tok::Goto => {
+                let name = label.ok_or("goto without label")?;
+                match self.labels.get(&name) {
+                    Some(&to) => {
+                        self.emit(Instr::Jump { to });
+                    }
+                    None => {
+                        let j = self.jump();
+                        self.gotos.push((name, j));
+                    }
+                }
+            }
+            _ => return Err("unexpected branch statement".into()),
         }
         Ok(())
     }
 
     fn push_loop(&mut self, label: Option<String>, continuable: bool) {
-        self.loops.push(LoopCtx { label, breaks: Vec::new(), continues: continuable.then(Vec::new) });
+        self.loops.push(LoopCtx {
+            label,
+            breaks: Vec::new(),
+            continues: continuable.then(Vec::new),
+        });
     }
 
     /// Pops the innermost loop: patches its breaks here and its continues to `cont`.
@@ -379,7 +566,14 @@ impl FnCompiler<'_, '_> {
         }
     }
 
-    fn for_loop(&mut self, label: Option<String>, init: Option<StmtId>, cond: Option<ExprId>, post: Option<StmtId>, body: &Block) -> CResult<()> {
+    fn for_loop(
+        &mut self,
+        label: Option<String>,
+        init: Option<StmtId>,
+        cond: Option<ExprId>,
+        post: Option<StmtId>,
+        body: &Block,
+    ) -> CResult<()> {
         let mark = self.mark();
         if let Some(i) = init {
             self.stmt(i)?;
@@ -400,7 +594,11 @@ impl FnCompiler<'_, '_> {
             self.emit(Instr::LoadBox { dst: t, boxed: r });
             let oname = self.c.obj_name(o).to_string();
             let n = self.c.name(&oname);
-            self.emit(Instr::Box { dst: r, init: t, name: n });
+            self.emit(Instr::Box {
+                dst: r,
+                init: t,
+                name: n,
+            });
             self.release(t.0);
         }
         if let Some(p) = post {
@@ -418,7 +616,14 @@ impl FnCompiler<'_, '_> {
     /// Boxed variables declared by a for loop's init statement.
     fn init_decls(&self, init: Option<StmtId>) -> Vec<(ObjId, Reg)> {
         let Some(i) = init else { return Vec::new() };
-        let StmtKind::Assign { kind: AssignKind::Define, lhs, .. } = &self.c.ast.stmt(i).kind else { return Vec::new() };
+        let StmtKind::Assign {
+            kind: AssignKind::Define,
+            lhs,
+            ..
+        } = &self.c.ast.stmt(i).kind
+        else {
+            return Vec::new();
+        };
         lhs.iter()
             .filter_map(|l| self.c.prog.info.defs.get(l).copied())
             .filter_map(|o| match self.vars.get(&o) {
@@ -430,14 +635,30 @@ impl FnCompiler<'_, '_> {
 
     /// Binds a range variable for this iteration: `def` declares (a fresh
     /// box each iteration when boxed), otherwise assigns.
-    fn bind_range_var(&mut self, e: Option<ExprId>, def: bool, v: Val, t: TypeId, slot: &mut Option<VarLoc>) -> CResult<()> {
+    fn bind_range_var(
+        &mut self,
+        e: Option<ExprId>,
+        def: bool,
+        v: Val,
+        t: TypeId,
+        slot: &mut Option<VarLoc>,
+    ) -> CResult<()> {
         let Some(e) = e else { return Ok(()) };
         if self.c.ast.name_str(e) == "_" && matches!(self.c.ast.expr(e).kind, ExprKind::Name(_)) {
             return Ok(());
         }
-        let v = Val { reg: self.owned(v, t), fresh: true };
+        let v = Val {
+            reg: self.owned(v, t),
+            fresh: true,
+        };
         if def {
-            let o = *self.c.prog.info.defs.get(&e).ok_or("range variable without object")?;
+            let o = *self
+                .c
+                .prog
+                .info
+                .defs
+                .get(&e)
+                .ok_or("range variable without object")?;
             match *slot {
                 None => {
                     let loc = self.declare_var(o, v.reg);
@@ -448,8 +669,12 @@ impl FnCompiler<'_, '_> {
                 }
                 Some(VarLoc::Boxed(r)) => {
                     let oname = self.c.obj_name(o).to_string();
-            let n = self.c.name(&oname);
-                    self.emit(Instr::Box { dst: r, init: v.reg, name: n });
+                    let n = self.c.name(&oname);
+                    self.emit(Instr::Box {
+                        dst: r,
+                        init: v.reg,
+                        name: n,
+                    });
                 }
             }
             return Ok(());
@@ -466,13 +691,27 @@ impl FnCompiler<'_, '_> {
         if !def || self.c.ast.name_str(e) == "_" {
             return Ok(None);
         }
-        let o = *self.c.prog.info.defs.get(&e).ok_or("range variable without object")?;
+        let o = *self
+            .c
+            .prog
+            .info
+            .defs
+            .get(&e)
+            .ok_or("range variable without object")?;
         let z = self.temp();
         self.zero(z, t);
         Ok(Some(self.declare_var(o, z)))
     }
 
-    fn range_loop(&mut self, label: Option<String>, key: Option<ExprId>, value: Option<ExprId>, def: bool, x: ExprId, body: &Block) -> CResult<()> {
+    fn range_loop(
+        &mut self,
+        label: Option<String>,
+        key: Option<ExprId>,
+        value: Option<ExprId>,
+        def: bool,
+        x: ExprId,
+        body: &Block,
+    ) -> CResult<()> {
         let mark = self.mark();
         let xt = self.ty(x);
         let under = self.c.prog.types.underlying(xt);
@@ -487,17 +726,51 @@ impl FnCompiler<'_, '_> {
                 let idx = self.temp();
                 self.emit(Instr::LoadInt { dst: idx, imm: 0 });
                 let len = self.temp();
-                self.emit(Instr::Builtin1 { op: crate::bytecode::Builtin1::LenString, dst: len, a: s });
+                self.emit(Instr::Builtin1 {
+                    op: crate::bytecode::Builtin1::LenString,
+                    dst: len,
+                    a: s,
+                });
                 let rune = self.temps(2);
                 let top = self.here();
-                let end = self.emit(Instr::JumpIfNotCmpInt { op: CmpOp::Lt, ty: crate::bytecode::IntTy::I64, a: idx, b: len, to: 0 });
+                let end = self.emit(Instr::JumpIfNotCmpInt {
+                    op: CmpOp::Lt,
+                    ty: crate::bytecode::IntTy::I64,
+                    a: idx,
+                    b: len,
+                    to: 0,
+                });
                 self.emit(Instr::DecodeRune { dst: rune, s, idx });
-                self.bind_range_var(key, def, Val { reg: idx, fresh: true }, kt, &mut kslot)?;
-                self.bind_range_var(value, def, Val { reg: rune, fresh: true }, vt, &mut vslot)?;
+                self.bind_range_var(
+                    key,
+                    def,
+                    Val {
+                        reg: idx,
+                        fresh: true,
+                    },
+                    kt,
+                    &mut kslot,
+                )?;
+                self.bind_range_var(
+                    value,
+                    def,
+                    Val {
+                        reg: rune,
+                        fresh: true,
+                    },
+                    vt,
+                    &mut vslot,
+                )?;
                 self.push_loop(label, true);
                 self.block(&body.stmts)?;
                 let cont = self.here();
-                self.emit(Instr::Int { op: IntOp::Add, ty: crate::bytecode::IntTy::I64, dst: idx, a: idx, b: Reg(rune.0 + 1) });
+                self.emit(Instr::Int {
+                    op: IntOp::Add,
+                    ty: crate::bytecode::IntTy::I64,
+                    dst: idx,
+                    a: idx,
+                    b: Reg(rune.0 + 1),
+                });
                 self.emit(Instr::Jump { to: top });
                 self.patch(end);
                 self.pop_loop(Some(cont));
@@ -509,25 +782,50 @@ impl FnCompiler<'_, '_> {
                 let idx = self.temp();
                 self.emit(Instr::LoadInt { dst: idx, imm: 0 });
                 let top = self.here();
-                let end = self.emit(Instr::JumpIfNotCmpInt { op: CmpOp::Lt, ty: ity, a: idx, b: n, to: 0 });
-                self.bind_range_var(key, def, Val { reg: idx, fresh: true }, kt, &mut kslot)?;
+                let end = self.emit(Instr::JumpIfNotCmpInt {
+                    op: CmpOp::Lt,
+                    ty: ity,
+                    a: idx,
+                    b: n,
+                    to: 0,
+                });
+                self.bind_range_var(
+                    key,
+                    def,
+                    Val {
+                        reg: idx,
+                        fresh: true,
+                    },
+                    kt,
+                    &mut kslot,
+                )?;
                 self.push_loop(label, true);
                 self.block(&body.stmts)?;
                 let cont = self.here();
-                self.emit(Instr::IntImm { op: IntOp::Add, ty: ity, dst: idx, a: idx, imm: 1 });
+                self.emit(Instr::IntImm {
+                    op: IntOp::Add,
+                    ty: ity,
+                    dst: idx,
+                    a: idx,
+                    imm: 1,
+                });
                 self.emit(Instr::Jump { to: top });
                 self.patch(end);
                 self.pop_loop(Some(cont));
             }
             Type::Slice(elem) | Type::Array { elem, .. } => {
-                self.range_seq(label, key, value, def, x, elem, body, &mut kslot, &mut vslot, kt, vt)?;
+                self.range_seq(
+                    label, key, value, def, x, elem, body, &mut kslot, &mut vslot, kt, vt,
+                )?;
             }
             Type::Pointer(inner) => {
                 let elem = match self.c.prog.types.under(inner) {
                     Type::Array { elem, .. } => *elem,
                     _ => return Err("range over pointer to non-array".into()),
                 };
-                self.range_seq(label, key, value, def, x, elem, body, &mut kslot, &mut vslot, kt, vt)?;
+                self.range_seq(
+                    label, key, value, def, x, elem, body, &mut kslot, &mut vslot, kt, vt,
+                )?;
             }
             Type::Map { .. } => {
                 let m = self.expr(x)?.reg;
@@ -536,9 +834,35 @@ impl FnCompiler<'_, '_> {
                 let k = self.temp();
                 let v = self.temp();
                 let top = self.here();
-                let end = self.emit_access(Instr::MapNext { iter: it, key: k, val: value.map(|_| v), done: 0 }, Some(x));
-                self.bind_range_var(key, def, Val { reg: k, fresh: true }, kt, &mut kslot)?;
-                self.bind_range_var(value, def, Val { reg: v, fresh: true }, vt, &mut vslot)?;
+                let end = self.emit_access(
+                    Instr::MapNext {
+                        iter: it,
+                        key: k,
+                        val: value.map(|_| v),
+                        done: 0,
+                    },
+                    Some(x),
+                );
+                self.bind_range_var(
+                    key,
+                    def,
+                    Val {
+                        reg: k,
+                        fresh: true,
+                    },
+                    kt,
+                    &mut kslot,
+                )?;
+                self.bind_range_var(
+                    value,
+                    def,
+                    Val {
+                        reg: v,
+                        fresh: true,
+                    },
+                    vt,
+                    &mut vslot,
+                )?;
                 self.push_loop(label, true);
                 self.block(&body.stmts)?;
                 self.emit(Instr::Jump { to: top });
@@ -550,9 +874,22 @@ impl FnCompiler<'_, '_> {
                 let v = self.temp();
                 let ok = self.temp();
                 let top = self.here();
-                self.emit(Instr::Recv { dst: Some(v), ch, ok: Some(ok) });
+                self.emit(Instr::Recv {
+                    dst: Some(v),
+                    ch,
+                    ok: Some(ok),
+                });
                 let end = self.jump_if_not(ok);
-                self.bind_range_var(key, def, Val { reg: v, fresh: true }, kt, &mut kslot)?;
+                self.bind_range_var(
+                    key,
+                    def,
+                    Val {
+                        reg: v,
+                        fresh: true,
+                    },
+                    kt,
+                    &mut kslot,
+                )?;
                 self.push_loop(label, true);
                 self.block(&body.stmts)?;
                 self.emit(Instr::Jump { to: top });
@@ -585,38 +922,89 @@ impl FnCompiler<'_, '_> {
         let xt = self.c.prog.types.underlying(self.ty(x));
         match self.c.prog.types.get(xt).clone() {
             Type::Slice(_) => {
-                self.emit(Instr::Builtin1 { op: crate::bytecode::Builtin1::LenSlice, dst: len, a: s });
+                self.emit(Instr::Builtin1 {
+                    op: crate::bytecode::Builtin1::LenSlice,
+                    dst: len,
+                    a: s,
+                });
             }
             Type::Array { len: n, .. } => {
-                self.emit(Instr::LoadInt { dst: len, imm: n as i32 });
+                self.emit(Instr::LoadInt {
+                    dst: len,
+                    imm: n as i32,
+                });
             }
             Type::Pointer(inner) => {
                 let n = match self.c.prog.types.under(inner) {
                     Type::Array { len, .. } => *len,
                     _ => 0,
                 };
-                self.emit(Instr::LoadInt { dst: len, imm: n as i32 });
+                self.emit(Instr::LoadInt {
+                    dst: len,
+                    imm: n as i32,
+                });
             }
             _ => {}
         }
         let idx = self.temp();
         self.emit(Instr::LoadInt { dst: idx, imm: 0 });
         let top = self.here();
-        let end = self.emit(Instr::JumpIfNotCmpInt { op: CmpOp::Lt, ty: crate::bytecode::IntTy::I64, a: idx, b: len, to: 0 });
-        self.bind_range_var(key, def, Val { reg: idx, fresh: true }, kt, kslot)?;
+        let end = self.emit(Instr::JumpIfNotCmpInt {
+            op: CmpOp::Lt,
+            ty: crate::bytecode::IntTy::I64,
+            a: idx,
+            b: len,
+            to: 0,
+        });
+        self.bind_range_var(
+            key,
+            def,
+            Val {
+                reg: idx,
+                fresh: true,
+            },
+            kt,
+            kslot,
+        )?;
         if value.is_some() {
             let v = self.temp();
             if self.c.is_agg(elem) {
-                self.emit(Instr::IndexRef { dst: v, seq: s, idx });
+                self.emit(Instr::IndexRef {
+                    dst: v,
+                    seq: s,
+                    idx,
+                });
             } else {
-                self.emit_access(Instr::LoadIndex { dst: v, seq: s, idx }, Some(x));
+                self.emit_access(
+                    Instr::LoadIndex {
+                        dst: v,
+                        seq: s,
+                        idx,
+                    },
+                    Some(x),
+                );
             }
-            self.bind_range_var(value, def, Val { reg: v, fresh: false }, vt, vslot)?;
+            self.bind_range_var(
+                value,
+                def,
+                Val {
+                    reg: v,
+                    fresh: false,
+                },
+                vt,
+                vslot,
+            )?;
         }
         self.push_loop(label, true);
         self.block(&body.stmts)?;
         let cont = self.here();
-        self.emit(Instr::IntImm { op: IntOp::Add, ty: crate::bytecode::IntTy::I64, dst: idx, a: idx, imm: 1 });
+        self.emit(Instr::IntImm {
+            op: IntOp::Add,
+            ty: crate::bytecode::IntTy::I64,
+            dst: idx,
+            a: idx,
+            imm: 1,
+        });
         self.emit(Instr::Jump { to: top });
         self.patch(end);
         self.pop_loop(Some(cont));
@@ -633,7 +1021,12 @@ impl FnCompiler<'_, '_> {
 
     // ===== switch =====
 
-    fn expr_switch(&mut self, label: Option<String>, tag: Option<ExprId>, body: &[CaseClause]) -> CResult<()> {
+    fn expr_switch(
+        &mut self,
+        label: Option<String>,
+        tag: Option<ExprId>,
+        body: &[CaseClause],
+    ) -> CResult<()> {
         let (tag_reg, tag_t) = match tag {
             Some(t) => {
                 let r = self.temp();
@@ -656,7 +1049,11 @@ impl FnCompiler<'_, '_> {
                 match tag_reg {
                     Some(tr) => {
                         let v = self.expr(c)?;
-                        let t = if self.c.is_iface(tag_t) { tag_t } else { self.used_type(c) };
+                        let t = if self.c.is_iface(tag_t) {
+                            tag_t
+                        } else {
+                            self.used_type(c)
+                        };
                         let dst = self.temp();
                         self.compare(dst, CmpOp::Eq, t, tr, v.reg);
                         to_body[i].push(self.jump_if(dst));
@@ -699,7 +1096,14 @@ impl FnCompiler<'_, '_> {
         Ok(())
     }
 
-    fn type_switch(&mut self, label: Option<String>, s: StmtId, lhs: Option<ExprId>, x: ExprId, body: &[CaseClause]) -> CResult<()> {
+    fn type_switch(
+        &mut self,
+        label: Option<String>,
+        s: StmtId,
+        lhs: Option<ExprId>,
+        x: ExprId,
+        body: &[CaseClause],
+    ) -> CResult<()> {
         let xv = self.temp();
         self.expr_into(x, xv)?;
         let xt = self.ty(x);
@@ -717,15 +1121,31 @@ impl FnCompiler<'_, '_> {
                 let dst = self.temp();
                 match ct {
                     None => {
-                        self.emit(Instr::CmpIntImm { op: CmpOp::Eq, ty: crate::bytecode::IntTy::I64, dst, a: tid, imm: -1 });
+                        self.emit(Instr::CmpIntImm {
+                            op: CmpOp::Eq,
+                            ty: crate::bytecode::IntTy::I64,
+                            dst,
+                            a: tid,
+                            imm: -1,
+                        });
                     }
                     Some(t) if self.c.is_iface(t) => {
                         let rt = self.c.rt_type(t);
-                        self.emit(Instr::Implements { dst, ty_reg: tid, iface: rt });
+                        self.emit(Instr::Implements {
+                            dst,
+                            ty_reg: tid,
+                            iface: rt,
+                        });
                     }
                     Some(t) => {
                         let rt = self.c.rt_type(t);
-                        self.emit(Instr::CmpIntImm { op: CmpOp::Eq, ty: crate::bytecode::IntTy::I64, dst, a: tid, imm: rt.0 as i32 });
+                        self.emit(Instr::CmpIntImm {
+                            op: CmpOp::Eq,
+                            ty: crate::bytecode::IntTy::I64,
+                            dst,
+                            a: tid,
+                            imm: rt.0 as i32,
+                        });
                     }
                 }
                 to_body[i].push(self.jump_if(dst));
@@ -754,7 +1174,12 @@ impl FnCompiler<'_, '_> {
                     } else {
                         let rt = self.c.rt_type(vt);
                         let ok = self.temp();
-                        self.emit(Instr::TypeAssert { dst: v, src: xv, ty: rt, ok: Some(ok) });
+                        self.emit(Instr::TypeAssert {
+                            dst: v,
+                            src: xv,
+                            ty: rt,
+                            ok: Some(ok),
+                        });
                     }
                     let _ = xt;
                     self.declare_var(o, v);
@@ -792,29 +1217,63 @@ impl FnCompiler<'_, '_> {
                     let ch = self.temp();
                     self.expr_into(chan, ch)?;
                     let v = self.temp();
-                    self.expr_to(value, v)?;
-                    cases.push(SelectCase { send: true, ch, val: Some(v), ok: None, span });
+                    let et = self.chan_elem(self.ty(chan));
+                    self.expr_to_as(value, v, et)?;
+
+                    cases.push(SelectCase {
+                        send: true,
+                        ch,
+                        val: Some(v),
+                        ok: None,
+                        span,
+                    });
                     recv_binds.push(None);
                 }
                 StmtKind::Expr(e) => {
-                    let ExprKind::Operation { op: Op::Recv, x, y: None } = self.c.ast.expr(self.c.ast.unparen(e)).kind.clone() else {
+                    let ExprKind::Operation {
+                        op: Op::Recv,
+                        x,
+                        y: None,
+                    } = self.c.ast.expr(self.c.ast.unparen(e)).kind.clone()
+                    else {
                         return Err("select case is not a communication".into());
                     };
                     let ch = self.temp();
                     self.expr_into(x, ch)?;
-                    cases.push(SelectCase { send: false, ch, val: None, ok: None, span });
+                    cases.push(SelectCase {
+                        send: false,
+                        ch,
+                        val: None,
+                        ok: None,
+                        span,
+                    });
                     recv_binds.push(None);
                 }
                 StmtKind::Assign { lhs, rhs, .. } => {
                     let re = self.c.ast.unparen(rhs[0]);
-                    let ExprKind::Operation { op: Op::Recv, x, y: None } = self.c.ast.expr(re).kind.clone() else {
+                    let ExprKind::Operation {
+                        op: Op::Recv,
+                        x,
+                        y: None,
+                    } = self.c.ast.expr(re).kind.clone()
+                    else {
                         return Err("select case is not a receive".into());
                     };
                     let ch = self.temp();
                     self.expr_into(x, ch)?;
                     let v = self.temp();
-                    let ok = if lhs.len() > 1 { Some(self.temp()) } else { None };
-                    cases.push(SelectCase { send: false, ch, val: Some(v), ok, span });
+                    let ok = if lhs.len() > 1 {
+                        Some(self.temp())
+                    } else {
+                        None
+                    };
+                    cases.push(SelectCase {
+                        send: false,
+                        ch,
+                        val: Some(v),
+                        ok,
+                        span,
+                    });
                     recv_binds.push(Some((comm, v, ok)));
                 }
                 _ => return Err("unexpected select case".into()),
@@ -823,13 +1282,22 @@ impl FnCompiler<'_, '_> {
         }
         let table = SelectId(self.selects.len() as u32);
         let ncases = cases.len();
-        self.selects.push(SelectTable { cases, has_default: default.is_some() });
+        self.selects.push(SelectTable {
+            cases,
+            has_default: default.is_some(),
+        });
         let idx = self.temp();
         self.emit(Instr::Select { table, dst: idx });
         let mut to_body: Vec<Option<usize>> = vec![None; body.len()];
         for (k, &ci) in clause_of_case.iter().enumerate() {
             let t = self.temp();
-            self.emit(Instr::CmpIntImm { op: CmpOp::Eq, ty: crate::bytecode::IntTy::I64, dst: t, a: idx, imm: k as i32 });
+            self.emit(Instr::CmpIntImm {
+                op: CmpOp::Eq,
+                ty: crate::bytecode::IntTy::I64,
+                dst: t,
+                a: idx,
+                imm: k as i32,
+            });
             to_body[ci] = Some(self.jump_if(t));
         }
         let to_default = self.jump();
@@ -847,7 +1315,10 @@ impl FnCompiler<'_, '_> {
             let mark = self.mark();
             if clause.comm.is_some() {
                 if let Some((comm, v, ok)) = recv_binds[k] {
-                    let StmtKind::Assign { kind, lhs, .. } = self.c.ast.stmt(comm).kind.clone() else { unreachable!("checked above") };
+                    let StmtKind::Assign { kind, lhs, .. } = self.c.ast.stmt(comm).kind.clone()
+                    else {
+                        unreachable!("checked above")
+                    };
                     let vals: Vec<Reg> = std::iter::once(v).chain(ok).collect();
                     for (l, r) in lhs.iter().zip(vals) {
                         if kind == AssignKind::Define {
@@ -858,7 +1329,13 @@ impl FnCompiler<'_, '_> {
                             }
                         } else {
                             let p = self.place(*l)?;
-                            self.store(&p, Val { reg: r, fresh: true });
+                            self.store(
+                                &p,
+                                Val {
+                                    reg: r,
+                                    fresh: true,
+                                },
+                            );
                         }
                     }
                 }
@@ -893,7 +1370,10 @@ impl FnCompiler<'_, '_> {
                     let v = self.load_var(o, crate::objects::VarKind::Result, None)?;
                     let t = self.c.obj_type(o);
                     let r = self.owned(v, t);
-                    self.emit(Instr::Move { dst: Reg(base.0 + i as u16), src: r });
+                    self.emit(Instr::Move {
+                        dst: Reg(base.0 + i as u16),
+                        src: r,
+                    });
                 }
                 self.emit(Instr::Ret { src: base, n });
             }
@@ -902,13 +1382,18 @@ impl FnCompiler<'_, '_> {
         }
         let vals: Vec<Reg> = if results.len() == 1 && n > 1 {
             let base = self.call(self.c.ast.unparen(results[0]), n as usize)?;
-            self.convert_spread(base, self.c.ast.unparen(results[0]), &self.result_types.clone())?;
+            self.convert_spread(
+                base,
+                self.c.ast.unparen(results[0]),
+                &self.result_types.clone(),
+            )?;
             (0..n).map(|i| Reg(base.0 + i)).collect()
         } else {
             let mut v = Vec::new();
-            for &e in results {
+            for (i, &e) in results.iter().enumerate() {
                 let r = self.temp();
-                self.expr_to(e, r)?;
+                let t = self.result_types.get(i).copied().unwrap_or(TypeId::INVALID);
+                self.expr_to_as(e, r, t)?;
                 v.push(r);
             }
             v
@@ -917,16 +1402,25 @@ impl FnCompiler<'_, '_> {
             for (i, r) in vals.iter().enumerate() {
                 let slot = self.result_slots[i];
                 if slot.boxed {
-                    self.emit(Instr::StoreBox { boxed: slot.reg, src: *r });
+                    self.emit(Instr::StoreBox {
+                        boxed: slot.reg,
+                        src: *r,
+                    });
                 } else {
-                    self.emit(Instr::Move { dst: slot.reg, src: *r });
+                    self.emit(Instr::Move {
+                        dst: slot.reg,
+                        src: *r,
+                    });
                 }
             }
             self.emit(Instr::Ret { src: Reg(0), n });
         } else {
             let base = self.temps(n);
             for (i, r) in vals.iter().enumerate() {
-                self.emit(Instr::Move { dst: Reg(base.0 + i as u16), src: *r });
+                self.emit(Instr::Move {
+                    dst: Reg(base.0 + i as u16),
+                    src: *r,
+                });
             }
             self.emit(Instr::Ret { src: base, n });
         }

@@ -12,7 +12,16 @@ var (
 	ErrExist      = errors.New("file already exists")
 )
 
-var errNoEnt = errors.New("no such file or directory")
+// errno is ENOENT: as Go's syscall.Errno, it reports being ErrNotExist to
+// errors.Is.
+type errno string
+
+func (e errno) Error() string { return string(e) }
+
+func (e errno) Is(target error) bool { return target == ErrNotExist }
+
+var errNoEnt error = errno("no such file or directory")
+
 
 // File is an open file; only the standard streams exist in the playground.
 type File struct {
@@ -50,8 +59,13 @@ var Args = []string{"/tmp/sandbox/prog"}
 // Exit causes the current program to exit with the given status code.
 func Exit(code int)
 
+// readFileSyscall blocks the calling goroutine in a simulated system call
+// (the goroutine keeps its thread; sysmon may hand its P to another thread).
+func readFileSyscall()
+
 // ReadFile always fails: the playground has no file system.
 func ReadFile(name string) ([]byte, error) {
+	readFileSyscall()
 	return nil, &PathError{Op: "open", Path: name, Err: errNoEnt}
 }
 

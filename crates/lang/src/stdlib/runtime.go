@@ -17,3 +17,4 @@ type Error interface {
 	error
 	RuntimeError()
 }
+

@@ -149,7 +149,10 @@ type Time struct {
 }
 
 // Now returns the current simulated time.
-func Now() Time
+func Now() Time { return Time{now()} }
+
+// now is the simulator's clock, in Unix nanoseconds.
+func now() int64
 
 // Since returns the time elapsed since t.
 func Since(t Time) Duration { return Now().Sub(t) }
@@ -193,16 +196,32 @@ type Timer struct {
 
 // NewTimer creates a new Timer that will send the current time on its
 // channel after at least duration d.
-func NewTimer(d Duration) *Timer
+func NewTimer(d Duration) *Timer {
+	c := make(chan Time, 1)
+	t := &Timer{C: c}
+	t.id = startTimer(c, int64(d), 0)
+	return t
+}
 
 // Stop prevents the Timer from firing; it reports whether it stopped the timer.
-func (t *Timer) Stop() bool
+func (t *Timer) Stop() bool { return stopTimer(t.id) }
 
 // Reset changes the timer to expire after duration d.
-func (t *Timer) Reset(d Duration) bool
+func (t *Timer) Reset(d Duration) bool { return resetTimer(t.id, int64(d), -1) }
 
 // AfterFunc waits for the duration to elapse and then calls f in its own goroutine.
-func AfterFunc(d Duration, f func()) *Timer
+func AfterFunc(d Duration, f func()) *Timer {
+	t := &Timer{}
+	t.id = startFuncTimer(f, int64(d))
+	return t
+}
+
+// The simulator's runtime timers (Go's startTimer and friends): a channel
+// timer sends the time on c after d, then every period if period > 0.
+func startTimer(c chan Time, d, period int64) int
+func startFuncTimer(f func(), d int64) int
+func stopTimer(id int) bool
+func resetTimer(id int, d, period int64) bool
 
 // After waits for the duration to elapse and then sends the current time on the returned channel.
 func After(d Duration) <-chan Time {
@@ -216,13 +235,26 @@ type Ticker struct {
 }
 
 // NewTicker returns a new Ticker; it panics if d <= 0.
-func NewTicker(d Duration) *Ticker
+func NewTicker(d Duration) *Ticker {
+	if d <= 0 {
+		panic("non-positive interval for NewTicker")
+	}
+	c := make(chan Time, 1)
+	t := &Ticker{C: c}
+	t.id = startTimer(c, int64(d), int64(d))
+	return t
+}
 
 // Stop turns off a ticker.
-func (t *Ticker) Stop()
+func (t *Ticker) Stop() { stopTimer(t.id) }
 
 // Reset stops a ticker and resets its period to the specified duration.
-func (t *Ticker) Reset(d Duration)
+func (t *Ticker) Reset(d Duration) {
+	if d <= 0 {
+		panic("non-positive interval for Ticker.Reset")
+	}
+	resetTimer(t.id, int64(d), int64(d))
+}
 
 // Tick is a convenience wrapper for NewTicker providing access to the ticking channel only.
 func Tick(d Duration) <-chan Time {

@@ -351,11 +351,26 @@ impl Machine {
     /// An interface value holding a runtime error whose `Error()` is `text`.
     pub(crate) fn runtime_error_value(&mut self, text: &str) -> Value {
         let s = self.heap.str_value(text);
-        match self
-            .prog
-            .well_known
-            .runtime_error
-            .or(self.prog.well_known.string)
+        let kind = if text.starts_with("runtime error: index out of range")
+            || text.starts_with("runtime error: slice bounds")
+        {
+            1
+        } else if text.starts_with("interface conversion") {
+            3
+        } else if text.starts_with("panic called with nil") {
+            4
+        } else if !text.starts_with("runtime error: ") {
+            2
+        } else {
+            0
+        };
+        let wk = &self.prog.well_known;
+        match wk
+            .runtime_errors
+            .get(kind)
+            .copied()
+            .or(wk.runtime_error)
+            .or(wk.string)
         {
             Some(ty) => self.make_iface(ty, s),
             None => s,
@@ -368,8 +383,10 @@ impl Machine {
         let gg = &mut self.gs[g.index()];
         let mut earlier = Vec::new();
         if let Some(old) = gg.panic.take() {
-            earlier = old.earlier;
-            earlier.push(old.value);
+            if !old.goexit {
+                earlier = old.earlier;
+                earlier.push((old.value, old.recovered));
+            }
         }
         gg.panic = Some(Panicking {
             value,
@@ -427,18 +444,25 @@ impl Machine {
         }
         // Go prints the whole chain, oldest first (panic.go: printpanics).
         let mut text = String::new();
-        for (i, v) in pn
+        let chain: Vec<(Value, bool)> = pn
             .earlier
             .iter()
-            .chain(std::iter::once(&pn.value))
-            .enumerate()
-        {
-            let s = self.panic_value_text(p, g, *v);
+            .copied()
+            .chain(std::iter::once((pn.value, false)))
+            .collect();
+        for (i, (v, recovered)) in chain.into_iter().enumerate() {
+            let s = self.panic_value_text(p, g, v);
+            let mark = if recovered { " [recovered]" } else { "" };
             if i == 0 {
-                text.push_str(&format!("panic: {s}"));
+                text.push_str(&format!("panic: {s}{mark}"));
             } else {
-                text.push_str(&format!("\n\tpanic: {s}"));
+                text.push_str(&format!("\n\tpanic: {s}{mark}"));
             }
+        }
+        if text.ends_with("invalid memory address or nil pointer dereference") {
+            // What the SIGSEGV handler prints under the panic line (the
+            // addresses are not meaningful in the simulator).
+            text.push_str("\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]");
         }
         let first = text.lines().next().unwrap_or_default().to_string();
         let frames = &pn.stack;
@@ -660,15 +684,19 @@ impl Machine {
             CallTarget::Closure(o, f) => (f, Some(o)),
             CallTarget::Native(_) => unreachable!("handled above"),
         };
+        // A panic in progress (fmt called from a deferred function) is not
+        // the callback's: set it aside while the callback runs.
+        let outer = self.gs[g.index()].panic.take();
         self.push_frame(g, f, c, abs, FrameKind::Callback)?;
         self.nested += 1;
         let result = self.run_nested(p, g, depth);
         self.nested -= 1;
+        let inner = std::mem::replace(&mut self.gs[g.index()].panic, outer);
         result?;
         if self.gs[g.index()].frames.len() > depth {
             return Err(Trap::Fatal(BLOCKING_IN_CALLBACK.into()));
         }
-        if let Some(pn) = self.gs[g.index()].panic.take() {
+        if let Some(pn) = inner {
             return Err(Trap::Panic(pn.value));
         }
         Ok(self.gs[g.index()].regs[abs..abs + nres].to_vec())

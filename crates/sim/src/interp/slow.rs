@@ -263,14 +263,8 @@ impl Machine {
             Instr::Panic { v } => {
                 let v = r(self, v);
                 if v.is_nil() {
-                    let s = self
-                        .heap
-                        .str_value("panic called with nil argument (goexit=false)");
-                    let e = match self.prog.well_known.runtime_error {
-                        Some(t) => self.make_iface(t, s),
-                        None => s,
-                    };
-                    return Err(Trap::Panic(e));
+                    // Go 1.21+: panic(nil) panics with a *runtime.PanicNilError.
+                    return Err(Trap::RuntimeText("panic called with nil argument".into()));
                 }
                 return Err(Trap::Panic(v));
             }

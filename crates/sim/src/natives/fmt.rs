@@ -269,6 +269,10 @@ impl Formatter<'_> {
             let (verb, w) = crate::interp::decode_rune_pub(&format[i..]);
             i += w.max(1);
             spec.verb = char::from_u32(verb).unwrap_or('\u{FFFD}');
+            if spec.verb == 'w' {
+                // Errorf's %w prints like %v.
+                spec.verb = 'v';
+            }
             if spec.verb == '%' {
                 self.out.push(b'%');
                 continue;

@@ -19,6 +19,13 @@ pub(super) fn register(r: &mut BTreeMap<&'static str, NativeFn>) {
     r.insert("runtime.NumCPU", num_cpu);
     r.insert("runtime.Goexit", goexit);
     r.insert("os.Exit", os_exit);
+    r.insert("runtime.GC", |_, _| Ok(NRet::Done));
+    // The Error method of the simulator's runtime error type: the value is its text.
+    r.insert("runtime.Error.Error", |m, c| {
+        let v = m.arg(c, 0);
+        m.ret_val(c, 0, v);
+        Ok(NRet::Done)
+    });
     r.insert("os.readFileSyscall", read_file);
     r.insert("net/http.waitNetwork", wait_network);
 }
@@ -142,6 +149,9 @@ impl Machine {
 }
 
 fn goexit(m: &mut Machine, c: &mut NativeCall) -> R<NRet> {
+    if c.g == crate::ids::GoId(1) {
+        m.main_goexit = true;
+    }
     let f = m.start_panic(c.p, c.g, Value::Nil, true);
     Ok(if f == crate::interp::Flow::Stop {
         NRet::Stop

@@ -68,21 +68,23 @@ pub(super) fn register(r: &mut BTreeMap<&'static str, NativeFn>) {
         let a = m.sync_addr(m.arg(c, 0))?;
         m.wg_wait(c.p, c.g, a)
     });
-    r.insert("sync.runtime_condWait", |m, c| {
-        // Called with the Cond's address after the Go side unlocked L; the
-        // Go side locks L again after it returns.
+    r.insert("sync.runtime_notifyListAdd", |m, c| {
         let a = m.sync_addr(m.arg(c, 0))?;
-        if std::mem::take(&mut m.gs[c.g.index()].cond_signaled) {
-            return Ok(NRet::Done);
-        }
-        m.cond_wait(c.p, c.g, a)
+        let t = m.notify_add(a);
+        m.ret_val(c, 0, Value::Int(i64::from(t)));
+        Ok(NRet::Done)
     });
-    r.insert("sync.runtime_condSignal", |m, c| {
+    r.insert("sync.runtime_notifyListWait", |m, c| {
+        let a = m.sync_addr(m.arg(c, 0))?;
+        let t = m.arg(c, 1).as_int() as u32;
+        m.notify_wait(c.p, c.g, a, t)
+    });
+    r.insert("sync.runtime_notifyListNotifyOne", |m, c| {
         let a = m.sync_addr(m.arg(c, 0))?;
         m.cond_notify(c.p, c.g, a, false);
         Ok(NRet::Done)
     });
-    r.insert("sync.runtime_condBroadcast", |m, c| {
+    r.insert("sync.runtime_notifyListNotifyAll", |m, c| {
         let a = m.sync_addr(m.arg(c, 0))?;
         m.cond_notify(c.p, c.g, a, true);
         Ok(NRet::Done)

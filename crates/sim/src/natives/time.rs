@@ -73,8 +73,10 @@ fn start_func_timer(m: &mut Machine, c: &mut NativeCall) -> R<NRet> {
 /// (Go 1.23 timer channels).
 fn stop_timer(m: &mut Machine, c: &mut NativeCall) -> R<NRet> {
     let id = TimerId(m.arg(c, 0).as_int() as u32);
-    let was = m.stop_timer(id);
-    m.drain_timer_chan(id);
+    // Go 1.23: a fired timer whose value was not received counts as not yet
+    // expired (the send happens when received), so Stop reports true.
+    let unread = m.drain_timer_chan(id);
+    let was = m.stop_timer(id) || unread;
     m.ret_val(c, 0, Value::Bool(was));
     Ok(NRet::Done)
 }
@@ -84,23 +86,29 @@ fn reset_timer(m: &mut Machine, c: &mut NativeCall) -> R<NRet> {
     let id = TimerId(m.arg(c, 0).as_int() as u32);
     let d = m.arg(c, 1).as_int().max(0) as Nanos;
     let period = m.arg(c, 2).as_int();
-    m.drain_timer_chan(id);
+    let unread = m.drain_timer_chan(id);
     let when = m.sched.p(c.p).clock + d;
-    let was = m.reset_timer(c.p, id, when, (period >= 0).then_some(period as Nanos));
+    let was = m.reset_timer(c.p, id, when, (period >= 0).then_some(period as Nanos)) || unread;
+
     m.ret_val(c, 0, Value::Bool(was));
     Ok(NRet::Done)
 }
 
 impl Machine {
-    fn drain_timer_chan(&mut self, id: TimerId) {
+    /// Discards a value a timer sent but nobody received; returns whether
+    /// there was one.
+    fn drain_timer_chan(&mut self, id: TimerId) -> bool {
         let Some(t) = self.timers.objs.get(id.0 as usize) else {
-            return;
+            return false;
         };
         if let TimerKind::Chan { ch, .. } = t.kind {
             if let crate::heap::Obj::Chan(c) = self.heap.get_mut(ch) {
+                let had = !c.buf.is_empty();
                 c.buf.clear();
+                return had;
             }
         }
+        false
     }
 
     /// A `time.Time` value for simulated time `t`.

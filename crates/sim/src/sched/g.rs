@@ -49,6 +49,8 @@ pub enum WaitReason {
     IoWait,
     /// `runtime.Goexit` from main while others run: main is parked forever.
     Forever,
+    /// The runtime's finalizer goroutine, idle.
+    FinalizerWait,
 }
 
 impl WaitReason {
@@ -69,6 +71,7 @@ impl WaitReason {
             WaitReason::SyncCondWait => "sync.Cond.Wait",
             WaitReason::IoWait => "IO wait",
             WaitReason::Forever => "forever",
+            WaitReason::FinalizerWait => "finalizer wait",
         }
     }
 }
@@ -131,8 +134,9 @@ pub struct Panicking {
     pub goexit: bool,
     /// The traceback at the moment of the panic: (func, pc) innermost first.
     pub stack: Vec<(FuncId, u32)>,
-    /// Earlier panics this one replaced (a deferred call panicked again).
-    pub earlier: Vec<Value>,
+    /// Earlier panics this one replaced (a deferred call panicked again),
+    /// and whether each had been recovered.
+    pub earlier: Vec<(Value, bool)>,
 }
 
 /// What a parked goroutine is waiting for, and where results go when it is
@@ -218,8 +222,9 @@ pub struct G {
     /// A runtime panic to raise as soon as it runs again (a sender woken by
     /// `close`: `send on closed channel`).
     pub pending_panic: Option<String>,
-    /// A `sync.Cond.Wait` was signalled: on running again it re-locks `L`.
-    pub cond_signaled: bool,
+    /// A runtime-internal goroutine (not the program's): it runs no
+    /// bytecode, is not counted by NumGoroutine or the deadlock check.
+    pub system: bool,
 }
 
 /// Go's starting stack (stack.go: stackMin = 2048).
@@ -250,7 +255,7 @@ impl G {
             wait_elem: None,
             map_writing: None,
             pending_panic: None,
-            cond_signaled: false,
+            system: false,
         }
     }
 
@@ -266,7 +271,9 @@ impl G {
         self.frames
             .iter()
             .rev()
-            .map(|f| (f.func, f.pc.saturating_sub(1)))
+            // A frame still at pc 0 is in its prologue (a stack overflow):
+            // `u32::MAX` stands for "the function's declaration line".
+            .map(|f| (f.func, f.pc.checked_sub(1).unwrap_or(u32::MAX)))
             .collect()
     }
 }

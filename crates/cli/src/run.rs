@@ -1,0 +1,115 @@
+//! `gosched run` and `gosched disasm`: compile a file, run it, print like `go run`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use clap::{Args, ValueEnum};
+use gosched_lang::LineIndex;
+use gosched_sim::{Config, Machine, PreemptMode, TraceLevel};
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Preempt {
+    Async,
+    Coop,
+}
+
+#[derive(Args)]
+pub struct RunArgs {
+    /// The Go source file.
+    pub file: PathBuf,
+    /// GOMAXPROCS (1-64).
+    #[arg(long, default_value_t = 4)]
+    pub procs: u32,
+    /// The seed of every random choice (same seed, same run).
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Preemption: async (Go 1.14+) or coop (only at calls, like Go <= 1.13).
+    #[arg(long, value_enum, default_value_t = Preempt::Async)]
+    pub preempt: Preempt,
+    /// Enable the race detector (like `go run -race`).
+    #[arg(long, overrides_with = "no_race")]
+    pub race: bool,
+    /// Disable the race detector (the default).
+    #[arg(long)]
+    pub no_race: bool,
+    /// Stop after this many steps.
+    #[arg(long)]
+    pub max_steps: Option<u64>,
+    /// Print every scheduling event to stderr after the run (for debugging).
+    #[arg(long)]
+    pub events: bool,
+}
+
+fn read(file: &Path) -> Result<String, u8> {
+    std::fs::read_to_string(file).map_err(|e| {
+        eprintln!("gosched: {}: {e}", file.display());
+        1
+    })
+}
+
+/// Compiles `src`, printing diagnostics as `go build` does on failure.
+fn compile(src: &str) -> Result<gosched_lang::bytecode::Program, u8> {
+    gosched_lang::compile::compile(src).map_err(|diags| {
+        let idx = LineIndex::new(src);
+        eprintln!("# command-line-arguments");
+        for d in &diags {
+            eprintln!("./{}", d.render("main.go", &idx));
+        }
+        1
+    })
+}
+
+pub fn run(args: &RunArgs) -> i32 {
+    let src = match read(&args.file) {
+        Ok(s) => s,
+        Err(c) => return i32::from(c),
+    };
+    let prog = match compile(&src) {
+        Ok(p) => Arc::new(p),
+        Err(c) => return i32::from(c),
+    };
+    let mut cfg = Config {
+        procs: args.procs,
+        seed: args.seed,
+        race: args.race && !args.no_race,
+        trace: if args.events {
+            TraceLevel::Sched
+        } else {
+            TraceLevel::Off
+        },
+        preempt: match args.preempt {
+            Preempt::Async => PreemptMode::Async,
+            Preempt::Coop => PreemptMode::Cooperative,
+        },
+        ..Config::default()
+    };
+    if let Some(n) = args.max_steps {
+        cfg.limits.max_steps = n;
+    }
+    let mut m = Machine::new(prog, cfg);
+    let code = m.run_to_end().exit_code;
+    let _ = std::io::stdout().write_all(m.stdout_text().as_bytes());
+    let _ = std::io::stderr().write_all(m.stderr_text().as_bytes());
+    if args.events {
+        for e in m.trace() {
+            eprintln!("{:>8} {:>12} {:?}", e.step, e.time, e.kind);
+        }
+    }
+
+    code
+}
+
+pub fn disasm(file: &Path) -> i32 {
+    let src = match read(file) {
+        Ok(s) => s,
+        Err(c) => return i32::from(c),
+    };
+    match compile(&src) {
+        Ok(p) => {
+            print!("{}", gosched_lang::bytecode::disassemble(&p));
+            0
+        }
+        Err(c) => i32::from(c),
+    }
+}
