@@ -43,11 +43,15 @@ impl Playground {
         let src = src.into();
         let analysis = gosched_lang::analyze(&src);
         let index = LineIndex::new(&src);
-        let diagnostics = analysis.diagnostics.iter().map(|d| d.render(FILE_NAME, &index)).collect();
+        let diagnostics =
+            analysis.diagnostics.iter().map(|d| d.render(FILE_NAME, &index)).collect();
         let go_statements = analysis
             .go_statements
             .iter()
-            .map(|span| GoStatement { at: index.line_col(span.lo), text: first_line(&src, span.lo, span.hi) })
+            .map(|span| GoStatement {
+                at: index.line_col(span.lo),
+                text: first_line(&src, span.lo, span.hi),
+            })
             .collect();
         Playground { src, diagnostics, go_statements }
     }
@@ -82,7 +86,8 @@ mod tests {
         assert_eq!(page.diagnostics, Vec::<String>::new());
         let texts: Vec<&str> = page.go_statements.iter().map(|g| g.text.as_str()).collect();
         assert_eq!(texts, ["go worker(id, &wg)"]);
-        let line = crate::DEFAULT_PROGRAM.lines().position(|l| l.contains("go worker")).map(|i| i + 1);
+        let line =
+            crate::DEFAULT_PROGRAM.lines().position(|l| l.contains("go worker")).map(|i| i + 1);
         assert_eq!(page.go_statements[0].at, LineCol { line: line.unwrap_or(0) as u32, col: 3 });
     }
 
@@ -92,7 +97,11 @@ mod tests {
         let src = "package main\n\nfunc main() {\n";
         let page = Playground::new(src);
         assert_eq!(page.diagnostics.len(), 1, "{:?}", page.diagnostics);
-        assert!(page.diagnostics[0].starts_with("main.go:4:1: syntax error: unexpected EOF"), "{:?}", page.diagnostics);
+        assert!(
+            page.diagnostics[0].starts_with("main.go:4:1: syntax error: unexpected EOF"),
+            "{:?}",
+            page.diagnostics
+        );
     }
 
     #[test]

@@ -49,7 +49,11 @@ async fn page_shows_the_default_program_and_its_go_statement() {
     let editor: HtmlTextAreaElement = find(&root, "editor").dyn_into().expect("a textarea");
     assert_eq!(editor.value(), gosched_web::DEFAULT_PROGRAM);
     assert_eq!(items(&find(&root, "diagnostics")), Vec::<String>::new());
-    let line = gosched_web::DEFAULT_PROGRAM.lines().position(|l| l.contains("go worker")).expect("a go line") + 1;
+    let line = gosched_web::DEFAULT_PROGRAM
+        .lines()
+        .position(|l| l.contains("go worker"))
+        .expect("a go line")
+        + 1;
     assert_eq!(items(&find(&root, "go-statements")), [format!("{line}:3go worker(id, &wg)")]);
 }
 
