@@ -19,8 +19,8 @@ use crate::setup::{self, Found, Needs};
 enum Counting {
     /// One check: passes or fails as a whole.
     Check,
-    /// A test runner: count the tests it reports.
-    Tests(Runner),
+    /// Test runners: count the tests they report.
+    Tests,
 }
 
 /// One stage's outcome.
@@ -54,13 +54,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
         println!("\n==> [{}/{count}] {name}", i + 1);
         let t0 = Instant::now();
         let outcome = match commands {
-            Step::Commands(cmds) => run_commands(cmds, counting),
+            Step::Commands(cmds) => run_commands(cmds),
             Step::Budget => check(crate::budget::check(&ctx)),
         };
         let tally = settle(outcome, counting);
         let secs = t0.elapsed().as_secs_f64();
         report.push(format!(
-            "  {:<34} {:>7.1} s  {} passed, {} failed",
+            "  {:<38} {:>7.1} s  {} passed, {} failed",
             name, secs, tally.passed, tally.failed
         ));
         total += tally;
@@ -88,8 +88,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
 
 /// What a stage runs.
 enum Step {
-    /// Commands in order; the stage fails at the first one that fails.
-    Commands(Vec<Command>),
+    /// Commands in order, each with the runner whose output it prints (if a test
+    /// runner); the stage fails at the first one that fails.
+    Commands(Vec<(Command, Option<Runner>)>),
     /// The bundle-size check.
     Budget,
 }
@@ -100,12 +101,15 @@ fn stages(ctx: &Context, found: Found) -> Vec<(&'static str, Counting, Step)> {
         c.args(args);
         c
     };
+    // nextest does not run doc tests, so they get their own `cargo test --doc`.
     let native = if found.nextest {
-        vec![cargo(&["nextest", "run", "--workspace"]), cargo(&["test", "--workspace", "--doc"])]
+        vec![
+            (cargo(&["nextest", "run", "--workspace"]), Some(Runner::Nextest)),
+            (cargo(&["test", "--workspace", "--doc"]), Some(Runner::Libtest)),
+        ]
     } else {
-        vec![cargo(&["test", "--workspace"])]
+        vec![(cargo(&["test", "--workspace"]), Some(Runner::Libtest))]
     };
-    let native_runner = if found.nextest { Runner::Nextest } else { Runner::Libtest };
     let mut browser =
         cargo(&["test", "-p", "gosched-web", "--target", "wasm32-unknown-unknown", "--tests"]);
     browser.env("CHROMEDRIVER", "/usr/bin/chromedriver");
@@ -113,52 +117,29 @@ fn stages(ctx: &Context, found: Found) -> Vec<(&'static str, Counting, Step)> {
     build.args(["build", "--release"]);
     let mut e2e = ctx.cmd_in(&setup::e2e_dir(&ctx.root), "playwright");
     e2e.arg("test");
+    let clippy = cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]);
+    let check = |c: Command| Step::Commands(vec![(c, None)]);
+    let tests = |c: Command, r: Runner| Step::Commands(vec![(c, Some(r))]);
     vec![
-        (
-            "formatting (cargo fmt --check)",
-            Counting::Check,
-            Step::Commands(vec![cargo(&["fmt", "--check"])]),
-        ),
-        (
-            "lints (cargo clippy -D warnings)",
-            Counting::Check,
-            Step::Commands(vec![cargo(&[
-                "clippy",
-                "--workspace",
-                "--all-targets",
-                "--",
-                "-D",
-                "warnings",
-            ])]),
-        ),
-        ("native tests", Counting::Tests(native_runner), Step::Commands(native)),
-        (
-            "browser tests (wasm-bindgen-test)",
-            Counting::Tests(Runner::Libtest),
-            Step::Commands(vec![browser]),
-        ),
-        ("release build (trunk build --release)", Counting::Check, Step::Commands(vec![build])),
-        (
-            "end-to-end tests (Playwright)",
-            Counting::Tests(Runner::Playwright),
-            Step::Commands(vec![e2e]),
-        ),
+        ("formatting (cargo fmt --check)", Counting::Check, check(cargo(&["fmt", "--check"]))),
+        ("lints (cargo clippy -D warnings)", Counting::Check, check(clippy)),
+        ("native tests", Counting::Tests, Step::Commands(native)),
+        ("browser tests (wasm-bindgen-test)", Counting::Tests, tests(browser, Runner::Libtest)),
+        ("release build (trunk build --release)", Counting::Check, check(build)),
+        ("end-to-end tests (Playwright)", Counting::Tests, tests(e2e, Runner::Playwright)),
         ("bundle budget (gzip -9)", Counting::Check, Step::Budget),
     ]
 }
 
-/// Runs `cmds` in order, capturing output for counting; stops at the first failure.
-/// With nextest, the doc tests are libtest-shaped, so both parsers look at the output.
-fn run_commands(cmds: Vec<Command>, counting: Counting) -> Outcome {
+/// Runs `cmds` in order, teeing their output and counting what test runners report;
+/// stops at the first failure.
+fn run_commands(cmds: Vec<(Command, Option<Runner>)>) -> Outcome {
     let mut tally = Tally::default();
-    for mut c in cmds {
+    for (mut c, runner) in cmds {
         match cmd::run_tee(&mut c) {
             Ok((ok, output)) => {
-                if let Counting::Tests(runner) = counting {
+                if let Some(runner) = runner {
                     tally += count::tally(runner, &output);
-                    if runner == Runner::Nextest {
-                        tally += count::tally(Runner::Libtest, &output);
-                    }
                 }
                 if !ok {
                     return Outcome { ok: false, tally };
@@ -187,12 +168,12 @@ fn settle(outcome: Outcome, counting: Counting) -> Tally {
     match counting {
         Counting::Check if outcome.ok => tally.passed += 1,
         Counting::Check => tally.failed += 1,
-        Counting::Tests(_) if !outcome.ok && tally.failed == 0 => tally.failed = 1,
-        Counting::Tests(_) if tally.passed + tally.failed == 0 => {
+        Counting::Tests if !outcome.ok && tally.failed == 0 => tally.failed = 1,
+        Counting::Tests if tally.passed + tally.failed == 0 => {
             eprintln!("error: the stage ran no test");
             tally.failed = 1;
         }
-        Counting::Tests(_) => {}
+        Counting::Tests => {}
     }
     tally
 }

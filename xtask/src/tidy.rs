@@ -2,7 +2,7 @@
 //!
 //! - Every `.rs` file under `crates/` and `xtask/` starts with a `//!` line saying what it is for.
 //! - No line ends in whitespace.
-//! - No `#[should_panic]`: a test says which error it expects instead.
+//! - No `should_panic` attribute: a test says which error it expects instead.
 //! - The pinned tool versions agree (Cargo.toml, Cargo.lock, Trunk.toml, npm lockfile).
 
 use std::path::{Path, PathBuf};
