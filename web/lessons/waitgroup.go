@@ -1,4 +1,4 @@
-// Three workers run as goroutines; main waits for all of them with a WaitGroup.
+// Three goroutines do some work; main waits for them with a WaitGroup.
 package main
 
 import (
