@@ -105,3 +105,30 @@ fn pinned_versions_agree() {
         "Trunk.toml [tools] wasm_opt vs npm binaryen {binaryen:?}"
     );
 }
+
+#[test]
+fn size_settings_stay_on() {
+    // The bundle budget assumes these; turning one off costs 25-60% of the wasm size.
+    let root = crate::project_root();
+    let manifest = std::fs::read_to_string(root.join("Cargo.toml")).unwrap_or_default();
+    let release: Vec<String> = manifest
+        .split("[profile.release]")
+        .nth(1)
+        .map(|s| s.split("\n[").next().unwrap_or(""))
+        .unwrap_or("")
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").split_whitespace().collect::<String>())
+        .collect();
+    for setting in ["opt-level=\"z\"", "lto=true", "codegen-units=1", "panic=\"abort\""] {
+        assert!(
+            release.iter().any(|l| l == setting),
+            "Cargo.toml [profile.release] must set {setting}"
+        );
+    }
+    let index = std::fs::read_to_string(root.join("index.html")).unwrap_or_default();
+    let rust_link = index.lines().find(|l| l.contains("rel=\"rust\"")).unwrap_or("");
+    assert!(
+        rust_link.contains("data-wasm-opt=\"z\""),
+        "index.html must build the app with data-wasm-opt=\"z\""
+    );
+}
