@@ -29,7 +29,9 @@ pub fn check(ctx: &Context) -> Result<(), String> {
     files.sort();
     let mut entries = Vec::new();
     for path in files {
-        let raw = std::fs::metadata(&path).map_err(|e| format!("{}: {e}", path.display()))?.len();
+        let raw = std::fs::metadata(&path)
+            .map_err(|e| format!("{}: {e}", path.display()))?
+            .len();
         let gzip = gzip_size(ctx, &path)?;
         entries.push(Entry { path, raw, gzip });
     }
@@ -44,7 +46,9 @@ pub fn check(ctx: &Context) -> Result<(), String> {
         100.0 * total as f64 / BUDGET_BYTES as f64
     );
     if total > BUDGET_BYTES {
-        Err(format!("bundle is {total} B gzip -9, over the budget of {BUDGET_BYTES} B"))
+        Err(format!(
+            "bundle is {total} B gzip -9, over the budget of {BUDGET_BYTES} B"
+        ))
     } else {
         Ok(())
     }
@@ -89,6 +93,9 @@ mod tests {
         std::fs::write(&file, "x".repeat(100_000)).unwrap();
         let size = super::gzip_size(&ctx, &file).unwrap();
         std::fs::remove_dir_all(&dir).unwrap();
-        assert!(size > 20 && size < 1_000, "gzip of 100 000 equal bytes was {size} B");
+        assert!(
+            size > 20 && size < 1_000,
+            "gzip of 100 000 equal bytes was {size} B"
+        );
     }
 }

@@ -18,7 +18,10 @@ pub struct Context {
 impl Context {
     /// A context for the workspace at `root`, with its tool folders in front of PATH.
     pub fn new(root: PathBuf) -> Context {
-        let mut dirs = vec![crate::setup::tools_bin(&root), crate::setup::node_bin(&root)];
+        let mut dirs = vec![
+            crate::setup::tools_bin(&root),
+            crate::setup::node_bin(&root),
+        ];
         if let Some(cargo_bin) = crate::setup::cargo_home().map(|h| h.join("bin")) {
             dirs.push(cargo_bin);
         }
@@ -38,7 +41,8 @@ impl Context {
         let mut cmd = Command::new(program);
         cmd.current_dir(dir).env("PATH", &self.path);
         if std::io::stdout().is_terminal() {
-            cmd.env("CARGO_TERM_COLOR", "always").env("FORCE_COLOR", "1");
+            cmd.env("CARGO_TERM_COLOR", "always")
+                .env("FORCE_COLOR", "1");
         }
         cmd
     }
@@ -54,7 +58,9 @@ pub fn show(cmd: &Command) -> String {
 /// Runs `cmd` with inherited stdio; `Err` names the command if it fails.
 pub fn run(cmd: &mut Command) -> Result<(), String> {
     println!("$ {}", show(cmd));
-    let status = cmd.status().map_err(|e| format!("cannot start `{}`: {e}", show(cmd)))?;
+    let status = cmd
+        .status()
+        .map_err(|e| format!("cannot start `{}`: {e}", show(cmd)))?;
     if status.success() {
         Ok(())
     } else {
@@ -72,9 +78,17 @@ pub fn run_tee(cmd: &mut Command) -> Result<(bool, String), String> {
         .stderr(Stdio::piped())
         .spawn()
         .map_err(|e| format!("cannot start `{}`: {e}", show(cmd)))?;
-    let out = child.stdout.take().map(|s| thread::spawn(move || tee(s, std::io::stdout())));
-    let err = child.stderr.take().map(|s| thread::spawn(move || tee(s, std::io::stderr())));
-    let status = child.wait().map_err(|e| format!("waiting for `{}`: {e}", show(cmd)))?;
+    let out = child
+        .stdout
+        .take()
+        .map(|s| thread::spawn(move || tee(s, std::io::stdout())));
+    let err = child
+        .stderr
+        .take()
+        .map(|s| thread::spawn(move || tee(s, std::io::stderr())));
+    let status = child
+        .wait()
+        .map_err(|e| format!("waiting for `{}`: {e}", show(cmd)))?;
     let mut text = String::new();
     for handle in [out, err].into_iter().flatten() {
         text.push_str(&handle.join().unwrap_or_default());
@@ -102,6 +116,12 @@ fn tee(mut from: impl Read, mut to: impl Write) -> String {
 /// The trimmed stdout of a successful `cmd`, or `None` if it cannot start or fails.
 /// Used for cheap presence checks like `trunk --version`.
 pub fn stdout_of(cmd: &mut Command) -> Option<String> {
-    let out = cmd.stdin(Stdio::null()).stderr(Stdio::null()).output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+    let out = cmd
+        .stdin(Stdio::null())
+        .stderr(Stdio::null())
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
 }

@@ -38,7 +38,9 @@ pub fn tally(runner: Runner, output: &str) -> Tally {
             Runner::Libtest => line.starts_with("test result:"),
             Runner::Nextest => line.starts_with("Summary [") && line.contains("tests run:"),
             Runner::Playwright => {
-                line.split_whitespace().next().is_some_and(|w| w.parse::<u32>().is_ok())
+                line.split_whitespace()
+                    .next()
+                    .is_some_and(|w| w.parse::<u32>().is_ok())
                     && line.split_whitespace().count() <= 4
             }
         };
@@ -63,7 +65,10 @@ fn numbered_words(line: &str) -> Vec<(u32, &str)> {
         .split(|c: char| c.is_whitespace() || matches!(c, ';' | ',' | ':'))
         .filter(|w| !w.is_empty())
         .collect();
-    words.windows(2).filter_map(|w| Some((w[0].parse().ok()?, w[1]))).collect()
+    words
+        .windows(2)
+        .filter_map(|w| Some((w[0].parse().ok()?, w[1])))
+        .collect()
 }
 
 /// `text` without ANSI escape sequences (colours).
@@ -134,7 +139,13 @@ mod tests {
 
     #[test]
     fn nothing_recognised_counts_nothing() {
-        assert_eq!(tally(Runner::Libtest, "error[E0425]: cannot find value `x`\n"), t(0, 0));
-        assert_eq!(tally(Runner::Playwright, "Error: no build in dist\n"), t(0, 0));
+        assert_eq!(
+            tally(Runner::Libtest, "error[E0425]: cannot find value `x`\n"),
+            t(0, 0)
+        );
+        assert_eq!(
+            tally(Runner::Playwright, "Error: no build in dist\n"),
+            t(0, 0)
+        );
     }
 }

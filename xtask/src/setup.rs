@@ -91,14 +91,21 @@ fn system_packages(ctx: &Context, needs: Needs, installed: &mut Vec<String>) -> 
         missing.extend(["nodejs", "npm"]);
     }
     if !missing.is_empty() {
-        let install = format!("apt-get install -y --no-install-recommends {}", missing.join(" "));
+        let install = format!(
+            "apt-get install -y --no-install-recommends {}",
+            missing.join(" ")
+        );
         if cmd::stdout_of(ctx.cmd("id").arg("-u")).as_deref() != Some("0") {
             return Err(format!(
                 "missing Debian packages: {}. Install them with:\n    sudo apt-get update && sudo {install}",
                 missing.join(", ")
             ));
         }
-        cmd::run(ctx.cmd("apt-get").arg("update").env("DEBIAN_FRONTEND", "noninteractive"))?;
+        cmd::run(
+            ctx.cmd("apt-get")
+                .arg("update")
+                .env("DEBIAN_FRONTEND", "noninteractive"),
+        )?;
         cmd::run(
             ctx.cmd("apt-get")
                 .args(["install", "-y", "--no-install-recommends"])
@@ -109,8 +116,12 @@ fn system_packages(ctx: &Context, needs: Needs, installed: &mut Vec<String>) -> 
     }
     // Playwright 1.65 declares node >= 20; Debian 12's own nodejs is 18.
     let node = cmd::stdout_of(ctx.cmd("node").arg("--version")).unwrap_or_default();
-    let major: u32 =
-        node.trim_start_matches('v').split('.').next().and_then(|m| m.parse().ok()).unwrap_or(0);
+    let major: u32 = node
+        .trim_start_matches('v')
+        .split('.')
+        .next()
+        .and_then(|m| m.parse().ok())
+        .unwrap_or(0);
     if major < 20 {
         return Err(format!(
             "Node.js {node} is too old: the browser tests need Node.js 20 or newer"
@@ -123,7 +134,10 @@ fn rust_parts(ctx: &Context, installed: &mut Vec<String>) -> Result<(), String> 
     let fmt = cmd::stdout_of(ctx.cmd("cargo").args(["fmt", "--version"])).is_some();
     let clippy = cmd::stdout_of(ctx.cmd("cargo").args(["clippy", "--version"])).is_some();
     if !fmt || !clippy {
-        cmd::run(ctx.cmd("rustup").args(["component", "add", "rustfmt", "clippy"]))?;
+        cmd::run(
+            ctx.cmd("rustup")
+                .args(["component", "add", "rustfmt", "clippy"]),
+        )?;
         installed.push("rustfmt and clippy (rustup)".into());
     }
     let target = "wasm32-unknown-unknown";
@@ -146,7 +160,10 @@ fn npm_packages(ctx: &Context, installed: &mut Vec<String>) -> Result<(), String
     if std::fs::read(&stamp).ok().as_deref() == Some(lock.as_slice()) {
         return Ok(());
     }
-    cmd::run(ctx.cmd_in(&dir, "npm").args(["ci", "--no-audit", "--no-fund"]))?;
+    cmd::run(
+        ctx.cmd_in(&dir, "npm")
+            .args(["ci", "--no-audit", "--no-fund"]),
+    )?;
     std::fs::write(&stamp, &lock).map_err(|e| format!("cannot write {}: {e}", stamp.display()))?;
     installed.push("npm packages (npm ci)".into());
     Ok(())
@@ -208,5 +225,11 @@ fn trunk(ctx: &Context, installed: &mut Vec<String>) -> Result<(), String> {
 /// `cargo install --root .tools ARGS` (a few minutes each: both are built from source).
 fn cargo_install(ctx: &Context, args: &[&str]) -> Result<(), String> {
     let root = ctx.root.join(".tools");
-    cmd::run(ctx.cmd("cargo").arg("install").arg("--root").arg(&root).args(args))
+    cmd::run(
+        ctx.cmd("cargo")
+            .arg("install")
+            .arg("--root")
+            .arg(&root)
+            .args(args),
+    )
 }

@@ -31,7 +31,9 @@ struct Outcome {
 
 pub fn run(args: &[String]) -> Result<(), String> {
     if let Some(arg) = args.first() {
-        return Err(format!("`cargo xtask test` takes no arguments, got `{arg}`"));
+        return Err(format!(
+            "`cargo xtask test` takes no arguments, got `{arg}`"
+        ));
     }
     let started = Instant::now();
     let ctx = Context::new(crate::project_root());
@@ -104,29 +106,68 @@ fn stages(ctx: &Context, found: Found) -> Vec<(&'static str, Counting, Step)> {
     // nextest does not run doc tests, so they get their own `cargo test --doc`.
     let native = if found.nextest {
         vec![
-            (cargo(&["nextest", "run", "--workspace"]), Some(Runner::Nextest)),
-            (cargo(&["test", "--workspace", "--doc"]), Some(Runner::Libtest)),
+            (
+                cargo(&["nextest", "run", "--workspace"]),
+                Some(Runner::Nextest),
+            ),
+            (
+                cargo(&["test", "--workspace", "--doc"]),
+                Some(Runner::Libtest),
+            ),
         ]
     } else {
         vec![(cargo(&["test", "--workspace"]), Some(Runner::Libtest))]
     };
-    let mut browser =
-        cargo(&["test", "-p", "gosched-web", "--target", "wasm32-unknown-unknown", "--tests"]);
+    let mut browser = cargo(&[
+        "test",
+        "-p",
+        "gosched-web",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--tests",
+    ]);
     browser.env("CHROMEDRIVER", "/usr/bin/chromedriver");
     let mut build = ctx.cmd("trunk");
     build.args(["build", "--release"]);
     let mut e2e = ctx.cmd_in(&setup::e2e_dir(&ctx.root), "playwright");
     e2e.arg("test");
-    let clippy = cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]);
+    let clippy = cargo(&[
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]);
     let check = |c: Command| Step::Commands(vec![(c, None)]);
     let tests = |c: Command, r: Runner| Step::Commands(vec![(c, Some(r))]);
     vec![
-        ("formatting (cargo fmt --check)", Counting::Check, check(cargo(&["fmt", "--check"]))),
-        ("lints (cargo clippy -D warnings)", Counting::Check, check(clippy)),
+        (
+            "formatting (cargo fmt --check)",
+            Counting::Check,
+            check(cargo(&["fmt", "--check"])),
+        ),
+        (
+            "lints (cargo clippy -D warnings)",
+            Counting::Check,
+            check(clippy),
+        ),
         ("native tests", Counting::Tests, Step::Commands(native)),
-        ("browser tests (wasm-bindgen-test)", Counting::Tests, tests(browser, Runner::Libtest)),
-        ("release build (trunk build --release)", Counting::Check, check(build)),
-        ("end-to-end tests (Playwright)", Counting::Tests, tests(e2e, Runner::Playwright)),
+        (
+            "browser tests (wasm-bindgen-test)",
+            Counting::Tests,
+            tests(browser, Runner::Libtest),
+        ),
+        (
+            "release build (trunk build --release)",
+            Counting::Check,
+            check(build),
+        ),
+        (
+            "end-to-end tests (Playwright)",
+            Counting::Tests,
+            tests(e2e, Runner::Playwright),
+        ),
         ("bundle budget (gzip -9)", Counting::Check, Step::Budget),
     ]
 }
@@ -158,7 +199,10 @@ fn check(result: Result<(), String>) -> Outcome {
     if let Err(e) = &result {
         eprintln!("error: {e}");
     }
-    Outcome { ok: result.is_ok(), tally: Tally::default() }
+    Outcome {
+        ok: result.is_ok(),
+        tally: Tally::default(),
+    }
 }
 
 /// The stage's tally: a check counts as one; a failed stage counts at least one failure;

@@ -16,12 +16,18 @@ fn rust_files() -> Vec<PathBuf> {
         walk(&root.join(dir), &mut files);
     }
     files.sort();
-    assert!(files.len() > 5, "found only {} .rs files: is the walk broken?", files.len());
+    assert!(
+        files.len() > 5,
+        "found only {} .rs files: is the walk broken?",
+        files.len()
+    );
     files
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         let name = entry.file_name();
@@ -36,14 +42,21 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 fn relative(path: &Path) -> String {
-    path.strip_prefix(crate::project_root()).unwrap_or(path).display().to_string()
+    path.strip_prefix(crate::project_root())
+        .unwrap_or(path)
+        .display()
+        .to_string()
 }
 
 #[test]
 fn every_rust_file_starts_with_a_doc_line() {
     let bad: Vec<String> = rust_files()
         .into_iter()
-        .filter(|f| !std::fs::read_to_string(f).unwrap_or_default().starts_with("//!"))
+        .filter(|f| {
+            !std::fs::read_to_string(f)
+                .unwrap_or_default()
+                .starts_with("//!")
+        })
         .map(|f| relative(&f))
         .collect();
     assert!(
@@ -71,7 +84,11 @@ fn no_should_panic() {
     let attribute = concat!("#[should", "_panic");
     let bad: Vec<String> = rust_files()
         .into_iter()
-        .filter(|f| std::fs::read_to_string(f).unwrap_or_default().contains(attribute))
+        .filter(|f| {
+            std::fs::read_to_string(f)
+                .unwrap_or_default()
+                .contains(attribute)
+        })
         .map(|f| relative(&f))
         .collect();
     assert!(
@@ -97,8 +114,10 @@ fn pinned_versions_agree() {
     );
     // npm binaryen's major version is the wasm-opt version Trunk.toml asks for.
     let binaryen = versions::npm_lock_version(&read("tests/e2e/package-lock.json"), "binaryen");
-    let major =
-        binaryen.as_deref().and_then(|v| v.split('.').next()).map(|m| format!("version_{m}"));
+    let major = binaryen
+        .as_deref()
+        .and_then(|v| v.split('.').next())
+        .map(|m| format!("version_{m}"));
     assert_eq!(
         major,
         Some(pins.wasm_opt),
@@ -117,16 +136,30 @@ fn size_settings_stay_on() {
         .map(|s| s.split("\n[").next().unwrap_or(""))
         .unwrap_or("")
         .lines()
-        .map(|l| l.split('#').next().unwrap_or("").split_whitespace().collect::<String>())
+        .map(|l| {
+            l.split('#')
+                .next()
+                .unwrap_or("")
+                .split_whitespace()
+                .collect::<String>()
+        })
         .collect();
-    for setting in ["opt-level=\"z\"", "lto=true", "codegen-units=1", "panic=\"abort\""] {
+    for setting in [
+        "opt-level=\"z\"",
+        "lto=true",
+        "codegen-units=1",
+        "panic=\"abort\"",
+    ] {
         assert!(
             release.iter().any(|l| l == setting),
             "Cargo.toml [profile.release] must set {setting}"
         );
     }
     let index = std::fs::read_to_string(root.join("index.html")).unwrap_or_default();
-    let rust_link = index.lines().find(|l| l.contains("rel=\"rust\"")).unwrap_or("");
+    let rust_link = index
+        .lines()
+        .find(|l| l.contains("rel=\"rust\""))
+        .unwrap_or("");
     assert!(
         rust_link.contains("data-wasm-opt=\"z\""),
         "index.html must build the app with data-wasm-opt=\"z\""

@@ -57,7 +57,11 @@ pub fn npm_lock_version(lock: &str, name: &str) -> Option<String> {
 
 /// `value` if `line` is `key = "value"` (spaces around `=` optional, comment after allowed).
 fn quoted_value(line: &str, key: &str) -> Option<String> {
-    let rest = line.strip_prefix(key)?.trim_start().strip_prefix('=')?.trim_start();
+    let rest = line
+        .strip_prefix(key)?
+        .trim_start()
+        .strip_prefix('=')?
+        .trim_start();
     let rest = rest.strip_prefix('"')?;
     Some(rest[..rest.find('"')?].to_string())
 }
@@ -90,7 +94,10 @@ pub fn pins(root: &Path) -> Result<Pins, String> {
     }
     let wasm_opt =
         toml_value(&trunk, "tools", "wasm_opt").ok_or("Trunk.toml has no [tools] wasm_opt pin")?;
-    Ok(Pins { wasm_bindgen, wasm_opt })
+    Ok(Pins {
+        wasm_bindgen,
+        wasm_opt,
+    })
 }
 
 #[cfg(test)]
@@ -101,8 +108,14 @@ mod tests {
     fn reads_cargo_lock_versions() {
         let lock = "[[package]]\nname = \"wasm-bindgen\"\nversion = \"0.2.130\"\n\n\
                     [[package]]\nname = \"wasm-bindgen-test\"\nversion = \"0.3.80\"\n";
-        assert_eq!(cargo_lock_version(lock, "wasm-bindgen").as_deref(), Some("0.2.130"));
-        assert_eq!(cargo_lock_version(lock, "wasm-bindgen-test").as_deref(), Some("0.3.80"));
+        assert_eq!(
+            cargo_lock_version(lock, "wasm-bindgen").as_deref(),
+            Some("0.2.130")
+        );
+        assert_eq!(
+            cargo_lock_version(lock, "wasm-bindgen-test").as_deref(),
+            Some("0.3.80")
+        );
         assert_eq!(cargo_lock_version(lock, "yew"), None);
         let two = format!("{lock}[[package]]\nname = \"wasm-bindgen\"\nversion = \"0.2.99\"\n");
         assert_eq!(cargo_lock_version(&two, "wasm-bindgen"), None);
@@ -111,8 +124,14 @@ mod tests {
     #[test]
     fn reads_toml_values_in_their_section_only() {
         let toml = "[build]\nwasm_opt = \"no\"\n[tools]\n# c\nwasm_bindgen = \"0.2.130\"  # pin\nwasm_opt=\"version_132\"\n";
-        assert_eq!(toml_value(toml, "tools", "wasm_bindgen").as_deref(), Some("0.2.130"));
-        assert_eq!(toml_value(toml, "tools", "wasm_opt").as_deref(), Some("version_132"));
+        assert_eq!(
+            toml_value(toml, "tools", "wasm_bindgen").as_deref(),
+            Some("0.2.130")
+        );
+        assert_eq!(
+            toml_value(toml, "tools", "wasm_opt").as_deref(),
+            Some("version_132")
+        );
         assert_eq!(toml_value(toml, "build", "wasm_opt").as_deref(), Some("no"));
         assert_eq!(toml_value(toml, "watch", "wasm_opt"), None);
     }
@@ -121,7 +140,10 @@ mod tests {
     fn reads_npm_lock_versions() {
         let lock = r#"{"packages": {"node_modules/binaryen": {
             "version": "132.0.0", "dev": true }, "node_modules/x": {"version": "1.0.0"}}}"#;
-        assert_eq!(npm_lock_version(lock, "binaryen").as_deref(), Some("132.0.0"));
+        assert_eq!(
+            npm_lock_version(lock, "binaryen").as_deref(),
+            Some("132.0.0")
+        );
         assert_eq!(npm_lock_version(lock, "x").as_deref(), Some("1.0.0"));
         assert_eq!(npm_lock_version(lock, "y"), None);
     }

@@ -20,8 +20,11 @@ pub fn report(props: &ReportProps) -> Html {
         1 => "1 error.".to_string(),
         n => format!("{n} errors."),
     };
-    let status_class =
-        if props.diagnostics.is_empty() { "status status--ok" } else { "status status--error" };
+    let status_class = if props.diagnostics.is_empty() {
+        "status status--ok"
+    } else {
+        "status status--error"
+    };
     html! {
         <section class="panel report">
             <h2 class="panel__title">{ "Compiler" }</h2>

@@ -43,8 +43,11 @@ impl Playground {
         let src = src.into();
         let analysis = gosched_lang::analyze(&src);
         let index = LineIndex::new(&src);
-        let diagnostics =
-            analysis.diagnostics.iter().map(|d| d.render(FILE_NAME, &index)).collect();
+        let diagnostics = analysis
+            .diagnostics
+            .iter()
+            .map(|d| d.render(FILE_NAME, &index))
+            .collect();
         let go_statements = analysis
             .go_statements
             .iter()
@@ -53,7 +56,11 @@ impl Playground {
                 text: first_line(&src, span.lo, span.hi),
             })
             .collect();
-        Playground { src, diagnostics, go_statements }
+        Playground {
+            src,
+            diagnostics,
+            go_statements,
+        }
     }
 }
 
@@ -86,9 +93,17 @@ mod tests {
         assert_eq!(page.diagnostics, Vec::<String>::new());
         let texts: Vec<&str> = page.go_statements.iter().map(|g| g.text.as_str()).collect();
         assert_eq!(texts, ["go worker(id, &wg)"]);
-        let line =
-            crate::DEFAULT_PROGRAM.lines().position(|l| l.contains("go worker")).map(|i| i + 1);
-        assert_eq!(page.go_statements[0].at, LineCol { line: line.unwrap_or(0) as u32, col: 3 });
+        let line = crate::DEFAULT_PROGRAM
+            .lines()
+            .position(|l| l.contains("go worker"))
+            .map(|i| i + 1);
+        assert_eq!(
+            page.go_statements[0].at,
+            LineCol {
+                line: line.unwrap_or(0) as u32,
+                col: 3
+            }
+        );
     }
 
     #[test]

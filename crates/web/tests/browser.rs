@@ -16,14 +16,20 @@ wasm_bindgen_test_configure!(run_in_browser);
 async fn mount() -> Element {
     let document = document();
     let root = document.create_element("div").expect("create a div");
-    document.body().expect("a body").append_child(&root).expect("append the div");
+    document
+        .body()
+        .expect("a body")
+        .append_child(&root)
+        .expect("append the div");
     yew::Renderer::<gosched_web::App>::with_root(root.clone()).render();
     settle().await;
     root
 }
 
 fn document() -> web_sys::Document {
-    web_sys::window().and_then(|w| w.document()).expect("a document")
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
 }
 
 /// Waits until Yew has run its scheduled renders.
@@ -39,13 +45,19 @@ fn find(root: &Element, test_id: &str) -> Element {
 
 fn items(list: &Element) -> Vec<String> {
     let nodes = list.query_selector_all("li").expect("a valid selector");
-    (0..nodes.length()).filter_map(|i| nodes.item(i)).filter_map(|n| n.text_content()).collect()
+    (0..nodes.length())
+        .filter_map(|i| nodes.item(i))
+        .filter_map(|n| n.text_content())
+        .collect()
 }
 
 #[wasm_bindgen_test]
 async fn page_shows_the_default_program_and_its_go_statement() {
     let root = mount().await;
-    assert_eq!(find(&root, "title").text_content().as_deref(), Some("Go Scheduler Playground"));
+    assert_eq!(
+        find(&root, "title").text_content().as_deref(),
+        Some("Go Scheduler Playground")
+    );
     let editor: HtmlTextAreaElement = find(&root, "editor").dyn_into().expect("a textarea");
     assert_eq!(editor.value(), gosched_web::DEFAULT_PROGRAM);
     assert_eq!(items(&find(&root, "diagnostics")), Vec::<String>::new());
@@ -54,7 +66,10 @@ async fn page_shows_the_default_program_and_its_go_statement() {
         .position(|l| l.contains("go worker"))
         .expect("a go line")
         + 1;
-    assert_eq!(items(&find(&root, "go-statements")), [format!("{line}:3go worker(id, &wg)")]);
+    assert_eq!(
+        items(&find(&root, "go-statements")),
+        [format!("{line}:3go worker(id, &wg)")]
+    );
 }
 
 #[wasm_bindgen_test]
@@ -76,6 +91,12 @@ async fn typing_a_syntax_error_shows_it_with_its_line() {
     let diagnostics = items(&find(&root, "diagnostics"));
     assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
     let prefix = format!("main.go:{eof_line}:1: syntax error: unexpected EOF");
-    assert!(diagnostics[0].starts_with(&prefix), "{diagnostics:?} should start with {prefix:?}");
-    assert_eq!(find(&root, "status").text_content().as_deref(), Some("1 error."));
+    assert!(
+        diagnostics[0].starts_with(&prefix),
+        "{diagnostics:?} should start with {prefix:?}"
+    );
+    assert_eq!(
+        find(&root, "status").text_content().as_deref(),
+        Some("1 error.")
+    );
 }
