@@ -1,14 +1,65 @@
-//! `cargo xtask`: set-up, build, serve and test (stub).
-mod oracle;
+//! `cargo xtask`: the project's one entry point for set-up, serving and testing.
+//!
+//! `cargo xtask serve [--port N]` installs what is missing, builds the release page and
+//! serves it; `cargo xtask test` installs what is missing and runs every check in CI's
+//! order (see [`test`]). The only dependency is the standard library, so the first
+//! `cargo xtask` compiles in a second or two.
 
-fn main() {
+mod budget;
+mod cmd;
+mod count;
+mod oracle;
+mod serve;
+mod setup;
+mod test;
+#[cfg(test)]
+mod tidy;
+mod versions;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  serve [--port N]   install what is missing, build the release page, serve it on
+                     http://127.0.0.1:N/ (default 8080) and rebuild on changes
+  test               install what is missing, then run every check CI runs:
+                     fmt, clippy, native tests, browser tests, release build,
+                     end-to-end tests, bundle-size budget
+  oracle ARGS...     compare programs against real Go (see xtask/src/oracle.rs)
+";
+
+fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
+        Some("serve") => serve::run(&args[1..]),
+        Some("test") => test::run(&args[1..]),
         Some("oracle") => oracle::run(&args[1..]),
-        _ => Err("usage: cargo xtask oracle [--check] [PATHS...]".to_string()),
+        Some("help" | "--help" | "-h") => {
+            print!("{USAGE}");
+            Ok(())
+        }
+        Some(other) => Err(format!("unknown command `{other}`\n\n{USAGE}")),
+        None => Err(USAGE.to_string()),
     };
-    if let Err(e) = result {
-        eprintln!("error: {e}");
-        std::process::exit(1);
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            if !message.is_empty() {
+                eprintln!("error: {message}");
+            }
+            ExitCode::FAILURE
+        }
     }
+}
+
+/// The workspace root (the parent of `xtask/`).
+fn project_root() -> PathBuf {
+    let manifest_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest_dir
+        .parent()
+        .map(PathBuf::from)
+        .unwrap_or(manifest_dir)
 }

@@ -1,2 +1,4 @@
-//! Entry point of the playground page.
-fn main() {}
+//! Entry point of the playground page: mounts [`gosched_web::App`] on `<body>`.
+fn main() {
+    yew::Renderer::<gosched_web::App>::new().render();
+}

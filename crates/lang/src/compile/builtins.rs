@@ -149,7 +149,7 @@ impl FnCompiler<'_, '_> {
             Builtin::Panic => {
                 let v = self.expr(args[0])?;
                 let at = self.used_type(args[0]);
-                let v = self.to_iface(v, at, TypeId::INVALID);
+                let v = self.box_iface(v, at, TypeId::INVALID);
                 self.emit(Instr::Panic { v: v.reg });
             }
             Builtin::Recover => {
@@ -161,7 +161,7 @@ impl FnCompiler<'_, '_> {
                 for (i, &a) in args.iter().enumerate() {
                     let v = self.expr(a)?;
                     let at = self.used_type(a);
-                    let v = self.to_iface(v, at, TypeId::INVALID);
+                    let v = self.box_iface(v, at, TypeId::INVALID);
                     self.emit(Instr::Move {
                         dst: Reg(src.0 + i as u16),
                         src: v.reg,

@@ -153,12 +153,8 @@ impl FnCompiler<'_, '_> {
                 .unwrap_or_default();
             if sig.variadic && info.pack_variadic {
                 let fixed = np - 1;
-                for i in 0..fixed {
-                    let v = self.convert_value(
-                        Reg(inner.0 + i as u16),
-                        rtypes.get(i).copied(),
-                        ptypes[i],
-                    );
+                for (i, &pt) in ptypes.iter().enumerate().take(fixed) {
+                    let v = self.convert_value(Reg(inner.0 + i as u16), rtypes.get(i).copied(), pt);
                     self.emit(Instr::Move { dst: at(i), src: v });
                 }
                 let elem = match self.c.prog.types.under(ptypes[fixed]) {
@@ -186,12 +182,8 @@ impl FnCompiler<'_, '_> {
                     n: extra as u16,
                 });
             } else {
-                for i in 0..n.min(np) {
-                    let v = self.convert_value(
-                        Reg(inner.0 + i as u16),
-                        rtypes.get(i).copied(),
-                        ptypes[i],
-                    );
+                for (i, &pt) in ptypes.iter().enumerate().take(n.min(np)) {
+                    let v = self.convert_value(Reg(inner.0 + i as u16), rtypes.get(i).copied(), pt);
                     self.emit(Instr::Move { dst: at(i), src: v });
                 }
             }

@@ -151,13 +151,13 @@ impl FnCompiler<'_, '_> {
             }
             let v = self.expr_raw(e)?;
             let t = self.ty(e);
-            return Ok(self.to_iface(v, t, target));
+            return Ok(self.box_iface(v, t, target));
         }
         self.expr_raw(e)
     }
 
     /// Converts a value of type `t` to interface type `target`.
-    pub(crate) fn to_iface(&mut self, v: Val, t: TypeId, _target: TypeId) -> Val {
+    pub(crate) fn box_iface(&mut self, v: Val, t: TypeId, _target: TypeId) -> Val {
         if self.c.is_iface(t) {
             return v;
         }
@@ -192,7 +192,7 @@ impl FnCompiler<'_, '_> {
             if matches!(self.c.prog.info.type_of(e).map(|t| t.mode), Some(Mode::Nil)) {
                 return Ok(v);
             }
-            return Ok(self.to_iface(v, from, to));
+            return Ok(self.box_iface(v, from, to));
         }
         Ok(v)
     }
@@ -287,7 +287,7 @@ impl FnCompiler<'_, '_> {
                 let xt = self.ty(x);
                 let name = self.c.rt_name(xt);
                 let n = self.c.name(&name);
-                let saved = std::mem::replace(&mut self.access, Some(n));
+                let saved = self.access.replace(n);
                 self.emit(Instr::TypeAssert {
                     dst,
                     src: v.reg,
@@ -1087,13 +1087,10 @@ impl FnCompiler<'_, '_> {
                 })
             }
             _ => Err(format!(
-                "composite literal of unexpected type {}",
-                self.c.rt_name(t)
-            ))
-            .map(|v: Val| {
-                let _ = e;
-                v
-            }),
+                "composite literal of unexpected type {} at {:?}",
+                self.c.rt_name(t),
+                self.c.ast.expr(e).span
+            )),
         }
     }
 
@@ -1142,7 +1139,7 @@ impl FnCompiler<'_, '_> {
             let t = self.ty(el);
             let v = self.composite(el, t, &elems)?;
             let v = match self.c.prog.info.implicit_conversions.get(&el).copied() {
-                Some(target) => self.to_iface(v, t, target),
+                Some(target) => self.box_iface(v, t, target),
                 None => v,
             };
             if v.reg != dst {

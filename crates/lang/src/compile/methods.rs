@@ -309,7 +309,7 @@ impl Compiler<'_> {
         } else {
             None
         };
-        let name = format!("{}", self.func_symbol(m));
+        let name = self.func_symbol(m);
         let file = self.user_file;
         let mut f = FnCompiler::new(self, None, file, name);
         let total = np + 1;

@@ -1,0 +1,102 @@
+//! Browser tests of the playground page: mounts [`gosched_web::App`] in headless Chromium.
+//!
+//! Run by `cargo xtask test` (stage "browser tests"), or by hand with
+//! `cargo test -p gosched-web --target wasm32-unknown-unknown` (chromedriver on PATH).
+#![cfg(target_arch = "wasm32")]
+
+use std::time::Duration;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, Event, EventInit, HtmlTextAreaElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts a fresh App in its own `<div>` and lets Yew render it.
+async fn mount() -> Element {
+    let document = document();
+    let root = document.create_element("div").expect("create a div");
+    document
+        .body()
+        .expect("a body")
+        .append_child(&root)
+        .expect("append the div");
+    yew::Renderer::<gosched_web::App>::with_root(root.clone()).render();
+    settle().await;
+    root
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
+}
+
+/// Waits until Yew has run its scheduled renders.
+async fn settle() {
+    yew::platform::time::sleep(Duration::from_millis(20)).await;
+}
+
+fn find(root: &Element, test_id: &str) -> Element {
+    root.query_selector(&format!("[data-testid={test_id}]"))
+        .expect("a valid selector")
+        .unwrap_or_else(|| panic!("no element with data-testid={test_id}; did the app crash?"))
+}
+
+fn items(list: &Element) -> Vec<String> {
+    let nodes = list.query_selector_all("li").expect("a valid selector");
+    (0..nodes.length())
+        .filter_map(|i| nodes.item(i))
+        .filter_map(|n| n.text_content())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn page_shows_the_default_program_and_its_go_statement() {
+    let root = mount().await;
+    assert_eq!(
+        find(&root, "title").text_content().as_deref(),
+        Some("Go Scheduler Playground")
+    );
+    let editor: HtmlTextAreaElement = find(&root, "editor").dyn_into().expect("a textarea");
+    assert_eq!(editor.value(), gosched_web::DEFAULT_PROGRAM);
+    assert_eq!(items(&find(&root, "diagnostics")), Vec::<String>::new());
+    let line = gosched_web::DEFAULT_PROGRAM
+        .lines()
+        .position(|l| l.contains("go worker"))
+        .expect("a go line")
+        + 1;
+    assert_eq!(
+        items(&find(&root, "go-statements")),
+        [format!("{line}:3go worker(id, &wg)")]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn typing_a_syntax_error_shows_it_with_its_line() {
+    let root = mount().await;
+    let editor: HtmlTextAreaElement = find(&root, "editor").dyn_into().expect("a textarea");
+    // Drop the last closing brace: Go reports an unexpected EOF on the line after the last newline.
+    let src = gosched_web::DEFAULT_PROGRAM;
+    let cut = src.rfind('}').expect("a closing brace");
+    let broken = format!("{}{}", &src[..cut], &src[cut + 1..]);
+    editor.set_value(&broken);
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    let input = Event::new_with_event_init_dict("input", &init).expect("an input event");
+    editor.dispatch_event(&input).expect("dispatch");
+    settle().await;
+
+    let eof_line = broken.matches('\n').count() + 1;
+    let diagnostics = items(&find(&root, "diagnostics"));
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    let prefix = format!("main.go:{eof_line}:1: syntax error: unexpected EOF");
+    assert!(
+        diagnostics[0].starts_with(&prefix),
+        "{diagnostics:?} should start with {prefix:?}"
+    );
+    assert_eq!(
+        find(&root, "status").text_content().as_deref(),
+        Some("1 error.")
+    );
+}

@@ -1,0 +1,101 @@
+//! The bundle-size budget: everything the release page loads, compressed with `gzip -9`.
+
+use std::path::{Path, PathBuf};
+
+use crate::cmd::Context;
+
+/// At most this many bytes (350 KB, decimal), summed over the gzip -9 size of every file
+/// in `dist/`. A learner on a slow school connection should get the first page in a few
+/// seconds; the first page measured about 72 KB, so this leaves room for the simulator
+/// and the animation without a framework swap.
+pub const BUDGET_BYTES: u64 = 350_000;
+
+/// One file of the bundle.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    pub path: PathBuf,
+    pub raw: u64,
+    pub gzip: u64,
+}
+
+/// Measures `dist/`, prints one line per file and the total, and fails above the budget.
+pub fn check(ctx: &Context) -> Result<(), String> {
+    let dist = ctx.root.join("dist");
+    let mut files = Vec::new();
+    collect(&dist, &mut files)?;
+    if files.is_empty() {
+        return Err("dist/ is empty: run the release build first".into());
+    }
+    files.sort();
+    let mut entries = Vec::new();
+    for path in files {
+        let raw = std::fs::metadata(&path)
+            .map_err(|e| format!("{}: {e}", path.display()))?
+            .len();
+        let gzip = gzip_size(ctx, &path)?;
+        entries.push(Entry { path, raw, gzip });
+    }
+    let total: u64 = entries.iter().map(|e| e.gzip).sum();
+    for e in &entries {
+        let name = e.path.strip_prefix(&ctx.root).unwrap_or(&e.path).display();
+        println!("  {:>9} B raw  {:>9} B gzip -9  {name}", e.raw, e.gzip);
+    }
+    println!(
+        "bundle: {total} B gzip -9 ({:.1} KB) of {BUDGET_BYTES} B budget ({:.0}% used)",
+        total as f64 / 1000.0,
+        100.0 * total as f64 / BUDGET_BYTES as f64
+    );
+    if total > BUDGET_BYTES {
+        Err(format!(
+            "bundle is {total} B gzip -9, over the budget of {BUDGET_BYTES} B"
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    for entry in entries {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.is_dir() {
+            collect(&path, out)?;
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// The size of `gzip -9 -c path` (gzip is part of every Debian system).
+fn gzip_size(ctx: &Context, path: &Path) -> Result<u64, String> {
+    let out = ctx
+        .cmd("gzip")
+        .args(["-9", "-c", "-n"])
+        .arg(path)
+        .output()
+        .map_err(|e| format!("cannot run gzip: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("gzip -9 {} failed", path.display()));
+    }
+    Ok(out.stdout.len() as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn gzip_measures_compressed_bytes() {
+        let ctx = crate::cmd::Context::new(crate::project_root());
+        let dir = std::env::temp_dir().join(format!("xtask-budget-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("a.js");
+        std::fs::write(&file, "x".repeat(100_000)).unwrap();
+        let size = super::gzip_size(&ctx, &file).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(
+            size > 20 && size < 1_000,
+            "gzip of 100 000 equal bytes was {size} B"
+        );
+    }
+}
