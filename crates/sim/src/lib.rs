@@ -15,6 +15,7 @@
 //! and in wasm alike. User errors (panics, deadlocks, races, limits) are
 //! outcomes of a run, never Rust panics.
 
+pub mod assumptions;
 pub mod cells;
 pub mod chan;
 pub mod config;
@@ -28,10 +29,14 @@ pub mod outcome;
 pub mod race;
 pub mod rng;
 pub mod sched;
+pub mod session;
 pub mod sync;
 pub mod trace;
 pub mod value;
+pub mod view;
 
 pub use config::{Config, Limits, PreemptMode, TraceLevel};
 pub use machine::{Machine, Stats};
 pub use outcome::{LimitKind, Outcome, OutcomeKind};
+pub use session::Session;
+pub use view::View;

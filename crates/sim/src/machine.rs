@@ -73,6 +73,11 @@ pub struct Machine {
     pub(crate) outcome: Option<Outcome>,
     /// Set when main called `runtime.Goexit`.
     pub(crate) main_goexit: bool,
+    /// The burst in progress: which P runs which G, for how many more
+    /// steps, up to which simulated time.
+    pub(crate) burst: Option<Burst>,
+    /// Events recorded over the whole run (the trace may have been drained).
+    pub(crate) events_emitted: u64,
     /// Depth of natives calling back into bytecode (no blocking inside).
     pub(crate) nested: u32,
     /// Recorded choices (for replay and the explorer), when recording.
@@ -119,6 +124,9 @@ impl Machine {
             outcome: None,
             main_goexit: false,
             nested: 0,
+            burst: None,
+            events_emitted: 0,
+
             choices: None,
             forced: Arc::from(Vec::new()),
             forced_pos: 0,
@@ -263,16 +271,19 @@ impl Machine {
             self.limit(LimitKind::Steps);
             return;
         }
-        let actor = self.pick_actor();
-        let actor_clock = actor.map(|p| self.sched.p(p).clock);
+        if self.burst.is_some() {
+            self.continue_burst(target);
+            return;
+        }
+        let min_clock = self.sched.running_ps().map(|p| p.clock).min();
         if let Some((t, ext)) = self.next_external() {
-            if actor_clock.is_none_or(|c| t <= c) {
+            if min_clock.is_none_or(|c| t <= c) {
                 self.step += 1;
                 self.handle_external(ext, t);
                 return;
             }
         }
-        let Some(p) = actor else {
+        let Some(p) = self.pick_actor() else {
             self.check_dead();
             return;
         };
@@ -298,8 +309,37 @@ impl Machine {
             self.collect_garbage();
         }
         let horizon = self.burst_horizon(p);
-        let budget = (target - self.step).min(self.burst_len());
-        self.exec(p, budget, horizon);
+        let left = self.burst_len();
+        self.burst = Some(Burst {
+            p,
+            g,
+            left,
+            horizon,
+        });
+        self.continue_burst(target);
+    }
+
+    /// Runs (more of) the current burst, stopping at `target`. A burst cut
+    /// short by `target` resumes on the next call exactly where it stopped,
+    /// so running to a step in one call or in many gives the same run.
+    fn continue_burst(&mut self, target: Step) {
+        let Some(b) = self.burst else { return };
+        if self.sched.p(b.p).curg != Some(b.g) || self.outcome.is_some() {
+            self.burst = None;
+            return;
+        }
+        let budget = b.left.min(target.saturating_sub(self.step)).max(1);
+        let before = self.step;
+        self.exec(b.p, budget, b.horizon);
+        let done = self.step - before;
+        let going = b.left > done
+            && self.outcome.is_none()
+            && self.sched.p(b.p).curg == Some(b.g)
+            && self.sched.p(b.p).clock < b.horizon;
+        self.burst = going.then_some(Burst {
+            left: b.left - done,
+            ..b
+        });
     }
 
     /// The running P that acts next: the one furthest behind in time, chosen
@@ -495,14 +535,14 @@ impl Machine {
         if level == TraceLevel::Off || (level == TraceLevel::Sched && kind.is_access()) {
             return;
         }
-        if self.trace.len() as u64 >= self.cfg.limits.max_events {
-            if kind.is_access() {
-                return;
-            }
-            if self.trace.len() as u64 >= self.cfg.limits.max_events * 2 {
-                return;
-            }
+        // Past the event limit, memory accesses stop being recorded; past
+        // twice the limit, nothing is.
+        if self.events_emitted >= self.cfg.limits.max_events
+            && (kind.is_access() || self.events_emitted >= self.cfg.limits.max_events * 2)
+        {
+            return;
         }
+        self.events_emitted += 1;
         self.trace.push(Event {
             step: self.step,
             time,
@@ -724,6 +764,15 @@ pub(crate) fn frame_bytes(nregs: u16) -> u64 {
     (8 * u64::from(nregs) + 16).max(32)
 }
 
+/// A burst of instructions one P runs before the machine chooses again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Burst {
+    p: ProcId,
+    g: GoId,
+    left: u64,
+    horizon: Nanos,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum External {
     Sysmon,
@@ -748,5 +797,12 @@ impl Machine {
     /// The recorded events.
     pub fn trace(&self) -> &[Event] {
         &self.trace
+    }
+}
+
+impl Machine {
+    /// Removes and returns the events recorded since the last call.
+    pub fn take_events(&mut self) -> Vec<Event> {
+        std::mem::take(&mut self.trace)
     }
 }
