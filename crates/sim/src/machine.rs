@@ -22,13 +22,13 @@ use crate::value::Value;
 /// Parallel Ps whose clocks are within this many nanoseconds of the one
 /// furthest behind may be chosen to act next. It is the width of the
 /// "same moment" in which instruction order between cores is random.
-const INTERLEAVE_WINDOW: Nanos = 24;
+const INTERLEAVE_WINDOW: Nanos = 64;
 
 /// Mean length (in instructions) of a burst when several Ps run; bursts are
 /// drawn uniformly from `1..=2*mean`. Short enough that a load-add-store
 /// sequence is regularly split by another core, long enough to keep the
 /// interpreter's dispatch cost low.
-const MEAN_BURST: u32 = 12;
+const MEAN_BURST: u32 = 40;
 
 /// Longest burst when only one P runs (it still stops at every external
 /// event: sysmon, timers, syscall returns).
@@ -336,7 +336,7 @@ impl Machine {
             && self.outcome.is_none()
             && self.sched.p(b.p).curg == Some(b.g)
             && self.sched.p(b.p).clock < b.horizon;
-        self.burst = going.then_some(Burst {
+        self.burst = going.then(|| Burst {
             left: b.left - done,
             ..b
         });

@@ -201,15 +201,9 @@ impl FnCompiler<'_, '_> {
     pub(crate) fn expr_to_as(&mut self, e: ExprId, dst: Reg, to: TypeId) -> CResult<()> {
         let mark = self.mark();
         let v = self.expr_as(e, to)?;
-        let t = if self.c.is_iface(to) {
-            to
-        } else {
-            self.used_type(e)
-        };
+        let t = if self.c.is_iface(to) { to } else { self.used_type(e) };
         let r = self.owned(v, t);
-        if r != dst {
-            self.emit(Instr::Move { dst, src: r });
-        }
+        self.move_result(r, dst, mark);
         self.release(mark.max(dst.0 + 1));
         Ok(())
     }
@@ -220,9 +214,7 @@ impl FnCompiler<'_, '_> {
         let v = self.expr(e)?;
         let t = self.used_type(e);
         let r = self.owned(v, t);
-        if r != dst {
-            self.emit(Instr::Move { dst, src: r });
-        }
+        self.move_result(r, dst, mark);
         self.release(mark.max(dst.0 + 1));
         Ok(())
     }
@@ -231,11 +223,21 @@ impl FnCompiler<'_, '_> {
     pub(crate) fn expr_into(&mut self, e: ExprId, dst: Reg) -> CResult<()> {
         let mark = self.mark();
         let v = self.expr(e)?;
-        if v.reg != dst {
-            self.emit(Instr::Move { dst, src: v.reg });
-        }
+        self.move_result(v.reg, dst, mark);
         self.release(mark.max(dst.0 + 1));
         Ok(())
+    }
+
+    /// Gets a value computed into `r` into `dst`: a temporary allocated since
+    /// `mark` is simply computed into `dst` instead.
+    pub(crate) fn move_result(&mut self, r: Reg, dst: Reg, mark: u16) {
+        if r == dst {
+            return;
+        }
+        if r.0 >= mark && self.retarget_last(r, dst) {
+            return;
+        }
+        self.emit(Instr::Move { dst, src: r });
     }
 
     /// The type of `e` as used (its interface type when implicitly converted).

@@ -64,6 +64,71 @@ pub struct FnCompiler<'c, 'a> {
     /// Positions of labels seen so far, and `goto`s waiting for theirs.
     pub(crate) labels: FxHashMap<String, Label>,
     pub(crate) gotos: Vec<(String, usize)>,
+    /// A jump targets this code position (the end, while it is the end).
+    pub(crate) label_at_end: Option<usize>,
+}
+
+/// Rewrites the destination of `ins` from `from` to `to` if `from` is its
+/// only destination.
+fn retarget(ins: &mut Instr, from: Reg, to: Reg) -> bool {
+    macro_rules! swap {
+        ($d:expr) => {{
+            if *$d == from {
+                *$d = to;
+                return true;
+            }
+            return false;
+        }};
+    }
+    match ins {
+        Instr::LoadInt { dst, .. }
+        | Instr::LoadConst { dst, .. }
+        | Instr::LoadNil { dst }
+        | Instr::LoadBool { dst, .. }
+        | Instr::Zero { dst, .. }
+        | Instr::LoadFunc { dst, .. }
+        | Instr::Int { dst, .. }
+        | Instr::IntImm { dst, .. }
+        | Instr::NegInt { dst, .. }
+        | Instr::NotInt { dst, .. }
+        | Instr::Float { dst, .. }
+        | Instr::NegFloat { dst, .. }
+        | Instr::Not { dst, .. }
+        | Instr::Concat { dst, .. }
+        | Instr::CmpInt { dst, .. }
+        | Instr::CmpIntImm { dst, .. }
+        | Instr::CmpFloat { dst, .. }
+        | Instr::CmpString { dst, .. }
+        | Instr::EqRef { dst, .. }
+        | Instr::EqDeep { dst, .. }
+        | Instr::Conv { dst, .. }
+        | Instr::Move { dst, .. }
+        | Instr::LoadBox { dst, .. }
+        | Instr::LoadGlobal { dst, .. }
+        | Instr::GlobalRef { dst, .. }
+        | Instr::LoadField { dst, .. }
+        | Instr::FieldRef { dst, .. }
+        | Instr::LoadIndex { dst, .. }
+        | Instr::IndexRef { dst, .. }
+        | Instr::LoadPtr { dst, .. }
+        | Instr::Clone { dst, .. }
+        | Instr::MakeIface { dst, .. }
+        | Instr::StrIndex { dst, .. }
+        | Instr::StrSlice { dst, .. }
+        | Instr::MakeSlice { dst, .. }
+        | Instr::SliceLit { dst, .. }
+        | Instr::Reslice { dst, .. }
+        | Instr::Append { dst, .. }
+        | Instr::AppendSlice { dst, .. }
+        | Instr::Builtin1 { dst, .. }
+        | Instr::MakeMap { dst, .. }
+        | Instr::MakeChan { dst, .. }
+        | Instr::MakeClosure { dst, .. }
+        | Instr::LoadCapture { dst, .. }
+        | Instr::New { dst, .. } => swap!(dst),
+        Instr::MapGet { dst, ok: None, .. } | Instr::TypeAssert { dst, ok: None, .. } => swap!(dst),
+        _ => false,
+    }
 }
 
 impl<'c, 'a> FnCompiler<'c, 'a> {
@@ -98,7 +163,9 @@ impl<'c, 'a> FnCompiler<'c, 'a> {
             result_types: Vec::new(),
             labels: FxHashMap::default(),
             gotos: Vec::new(),
+            label_at_end: None,
         }
+
     }
 
     // ===== registers =====
@@ -182,7 +249,23 @@ impl<'c, 'a> FnCompiler<'c, 'a> {
         self.patch_to(at, here);
     }
 
+    /// Makes the last instruction write `to` instead of `from` (dropping a
+    /// `Move to <- from` that would follow), when that is safe: the last
+    /// instruction's only destination is `from`, and no jump lands after it
+    /// (the value may then come from several paths).
+    pub(crate) fn retarget_last(&mut self, from: Reg, to: Reg) -> bool {
+        if self.label_at_end == Some(self.code.len()) {
+            return false;
+        }
+        let Some(last) = self.code.last_mut() else { return false };
+        retarget(last, from, to)
+    }
+
     pub(crate) fn patch_to(&mut self, at: usize, to: Label) {
+        if to as usize == self.code.len() {
+            self.label_at_end = Some(self.code.len());
+        }
+
         match &mut self.code[at] {
             Instr::Jump { to: t }
             | Instr::JumpIf { to: t, .. }

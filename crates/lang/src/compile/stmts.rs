@@ -312,13 +312,16 @@ impl FnCompiler<'_, '_> {
                         }
                     }
                 }
-                // Declare in order at fresh registers above the values.
-                let mut decl_regs = Vec::new();
+                // Declare in order from `mark` up: the values sit in
+                // increasing registers at or above their variables', so each
+                // is moved down (or is already in place) before it is
+                // overwritten.
+                self.release(mark);
                 for (o, v) in &pending {
-                    let loc = self.declare_var(*o, *v);
-                    decl_regs.push(loc);
+                    self.declare_var(*o, *v);
                 }
                 Ok(())
+
             }
             AssignKind::Plain => {
                 let mark = self.mark();
@@ -386,15 +389,15 @@ impl FnCompiler<'_, '_> {
                 let p = self.place(lhs[0])?;
                 let cur = self.load_place(&p);
                 let t = self.place_type(&p).unwrap_or(TypeId::INVALID);
-                let dst = self.temp();
+                // A register variable is updated in place.
+                let dst = match p {
+                    Place::Reg(r, _) => r,
+                    _ => self.temp(),
+                };
                 self.arith(dst, op, t, cur.reg, rhs[0])?;
-                self.store(
-                    &p,
-                    Val {
-                        reg: dst,
-                        fresh: true,
-                    },
-                );
+                if !matches!(p, Place::Reg(..)) {
+                    self.store(&p, Val { reg: dst, fresh: true });
+                }
                 self.release(mark);
                 Ok(())
             }
@@ -403,7 +406,10 @@ impl FnCompiler<'_, '_> {
                 let p = self.place(lhs[0])?;
                 let cur = self.load_place(&p);
                 let t = self.place_type(&p).unwrap_or(TypeId::INVALID);
-                let dst = self.temp();
+                let dst = match p {
+                    Place::Reg(r, _) => r,
+                    _ => self.temp(),
+                };
                 if let Some(ity) = self.c.int_ty(t) {
                     let iop = if op == Op::Add {
                         IntOp::Add
@@ -435,13 +441,9 @@ impl FnCompiler<'_, '_> {
                         b: one,
                     });
                 }
-                self.store(
-                    &p,
-                    Val {
-                        reg: dst,
-                        fresh: true,
-                    },
-                );
+                if !matches!(p, Place::Reg(..)) {
+                    self.store(&p, Val { reg: dst, fresh: true });
+                }
                 self.release(mark);
                 Ok(())
             }

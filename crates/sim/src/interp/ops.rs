@@ -10,7 +10,7 @@ use crate::machine::Machine;
 use crate::value::{SliceRef, Value};
 
 /// `x op y` on integers of type `ty`. Errors carry Go's runtime error text.
-#[inline]
+#[inline(always)]
 pub(crate) fn int_op(op: IntOp, ty: IntTy, x: i64, y: i64) -> Result<i64, &'static str> {
     let signed = ty.is_signed();
     let v = match op {
@@ -75,7 +75,7 @@ pub(crate) fn int_op(op: IntOp, ty: IntTy, x: i64, y: i64) -> Result<i64, &'stat
     Ok(ty.wrap(v))
 }
 
-#[inline]
+#[inline(always)]
 pub(crate) fn int_cmp(op: CmpOp, ty: IntTy, x: i64, y: i64) -> bool {
     let ord = if ty.is_signed() {
         x.cmp(&y)
