@@ -1,5 +1,6 @@
 //! The `gosched` command: run Go programs in the simulator from a terminal, like `go run`.
 
+mod export;
 mod run;
 
 use std::process::ExitCode;

@@ -39,6 +39,12 @@ pub struct RunArgs {
     /// Print every scheduling event to stderr after the run (for debugging).
     #[arg(long)]
     pub events: bool,
+    /// Print one JSON object describing the run instead of the program's output.
+    #[arg(long)]
+    pub json: bool,
+    /// Write the scheduling trace as Chrome trace-event JSON (opens in Perfetto).
+    #[arg(long, value_name = "OUT.json")]
+    pub trace: Option<PathBuf>,
 }
 
 fn read(file: &Path) -> Result<String, u8> {
@@ -73,7 +79,7 @@ pub fn run(args: &RunArgs) -> i32 {
         procs: args.procs,
         seed: args.seed,
         race: args.race && !args.no_race,
-        trace: if args.events {
+        trace: if args.events || args.trace.is_some() {
             TraceLevel::Sched
         } else {
             TraceLevel::Off
@@ -89,14 +95,25 @@ pub fn run(args: &RunArgs) -> i32 {
     }
     let mut m = Machine::new(prog, cfg);
     let code = m.run_to_end().exit_code;
+    let events = m.take_events();
+    if let Some(path) = &args.trace {
+        let t = crate::export::chrome_trace(&m, &events);
+        if let Err(e) = std::fs::write(path, t.to_string()) {
+            eprintln!("gosched: writing {}: {e}", path.display());
+            return 1;
+        }
+    }
+    if args.json {
+        println!("{}", crate::export::summary(&m));
+        return code;
+    }
     let _ = std::io::stdout().write_all(m.stdout_text().as_bytes());
     let _ = std::io::stderr().write_all(m.stderr_text().as_bytes());
     if args.events {
-        for e in m.trace() {
+        for e in &events {
             eprintln!("{:>8} {:>12} {:?}", e.step, e.time, e.kind);
         }
     }
-
     code
 }
 

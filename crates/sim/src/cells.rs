@@ -135,14 +135,14 @@ impl Cells {
         });
     }
 
-    pub fn mark_racy(&mut self, cell: CellId) {
+    pub fn mark_racy(&mut self, cell: CellId, name: &str) {
         if let Some(c) = self.map.get_mut(&cell) {
             c.racy = true;
         } else {
             self.map.insert(
                 cell,
                 CellInfo {
-                    name: String::new(),
+                    name: name.to_string(),
                     goroutines: Vec::new(),
                     recent: Vec::new(),
                     racy: true,

@@ -31,6 +31,7 @@ pub mod rng;
 pub mod sched;
 pub mod session;
 pub mod sync;
+pub mod timeline;
 pub mod trace;
 pub mod value;
 pub mod view;

@@ -806,3 +806,36 @@ impl Machine {
         std::mem::take(&mut self.trace)
     }
 }
+
+impl Machine {
+    /// Data races found so far (empty without the race detector).
+    pub fn races(&self) -> &[crate::race::RaceReport] {
+        self.race.as_ref().map_or(&[], |r| &r.reports)
+    }
+
+    /// The source line of instruction `pc` of `func` (0 outside main.go).
+    pub fn line_of(&self, func: FuncId, pc: u32) -> u32 {
+        let f = self.prog.func(func);
+        let file = &self.prog.files[f.file.index()];
+        let span = f.debug.get(pc as usize).map_or(f.span, |d| d.span);
+        file.lines.line_col(span.lo).line
+    }
+
+    /// The program being run.
+    pub fn program(&self) -> &Program {
+        &self.prog
+    }
+
+    pub fn stats(&self) -> &Stats {
+        &self.stats
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.cfg
+    }
+
+    /// Program output in the order it was written: (is stderr, text).
+    pub fn console(&self) -> &[(bool, String)] {
+        &self.out.console
+    }
+}

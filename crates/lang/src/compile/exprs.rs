@@ -201,7 +201,11 @@ impl FnCompiler<'_, '_> {
     pub(crate) fn expr_to_as(&mut self, e: ExprId, dst: Reg, to: TypeId) -> CResult<()> {
         let mark = self.mark();
         let v = self.expr_as(e, to)?;
-        let t = if self.c.is_iface(to) { to } else { self.used_type(e) };
+        let t = if self.c.is_iface(to) {
+            to
+        } else {
+            self.used_type(e)
+        };
         let r = self.owned(v, t);
         self.move_result(r, dst, mark);
         self.release(mark.max(dst.0 + 1));

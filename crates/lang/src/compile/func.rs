@@ -165,7 +165,6 @@ impl<'c, 'a> FnCompiler<'c, 'a> {
             gotos: Vec::new(),
             label_at_end: None,
         }
-
     }
 
     // ===== registers =====
@@ -257,7 +256,9 @@ impl<'c, 'a> FnCompiler<'c, 'a> {
         if self.label_at_end == Some(self.code.len()) {
             return false;
         }
-        let Some(last) = self.code.last_mut() else { return false };
+        let Some(last) = self.code.last_mut() else {
+            return false;
+        };
         retarget(last, from, to)
     }
 

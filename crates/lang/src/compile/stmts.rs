@@ -321,7 +321,6 @@ impl FnCompiler<'_, '_> {
                     self.declare_var(*o, *v);
                 }
                 Ok(())
-
             }
             AssignKind::Plain => {
                 let mark = self.mark();
@@ -396,7 +395,13 @@ impl FnCompiler<'_, '_> {
                 };
                 self.arith(dst, op, t, cur.reg, rhs[0])?;
                 if !matches!(p, Place::Reg(..)) {
-                    self.store(&p, Val { reg: dst, fresh: true });
+                    self.store(
+                        &p,
+                        Val {
+                            reg: dst,
+                            fresh: true,
+                        },
+                    );
                 }
                 self.release(mark);
                 Ok(())
@@ -442,7 +447,13 @@ impl FnCompiler<'_, '_> {
                     });
                 }
                 if !matches!(p, Place::Reg(..)) {
-                    self.store(&p, Val { reg: dst, fresh: true });
+                    self.store(
+                        &p,
+                        Val {
+                            reg: dst,
+                            fresh: true,
+                        },
+                    );
                 }
                 self.release(mark);
                 Ok(())

@@ -54,7 +54,12 @@ impl Machine {
             });
             r.reports.len() as u32 - 1
         };
-        self.cells.mark_racy(cell);
+        let name = self
+            .races()
+            .last()
+            .map(|r| r.name.clone())
+            .unwrap_or_default();
+        self.cells.mark_racy(cell, &name);
         self.emit(EventKind::Race { id });
     }
 
