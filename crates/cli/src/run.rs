@@ -45,6 +45,9 @@ pub struct RunArgs {
     /// Write the scheduling trace as Chrome trace-event JSON (opens in Perfetto).
     #[arg(long, value_name = "OUT.json")]
     pub trace: Option<PathBuf>,
+    /// Print this process's peak memory on stderr at exit (for `gosched bench`).
+    #[arg(long, hide = true)]
+    pub report_rss: bool,
 }
 
 fn read(file: &Path) -> Result<String, u8> {
@@ -109,6 +112,11 @@ pub fn run(args: &RunArgs) -> i32 {
     }
     let _ = std::io::stdout().write_all(m.stdout_text().as_bytes());
     let _ = std::io::stderr().write_all(m.stderr_text().as_bytes());
+    if args.report_rss {
+        if let Some(k) = peak_rss_kib() {
+            eprintln!("gosched: peak-rss-kib {k}");
+        }
+    }
     if args.events {
         for e in &events {
             eprintln!("{:>8} {:>12} {:?}", e.step, e.time, e.kind);
@@ -129,4 +137,11 @@ pub fn disasm(file: &Path) -> i32 {
         }
         Err(c) => i32::from(c),
     }
+}
+
+/// Peak resident memory of this process (Linux: VmHWM in /proc/self/status).
+fn peak_rss_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }

@@ -594,11 +594,10 @@ impl FnCompiler<'_, '_> {
         // Go 1.22: loop variables declared by the init statement are fresh
         // each iteration; those that live in boxes get a new box.
         let per_iter: Vec<(ObjId, Reg)> = self.init_decls(init);
+        // The test sits at the bottom (one branch per iteration instead of
+        // a test and a jump): jump to it first.
+        let to_test = cond.map(|_| self.jump());
         let top = self.here();
-        let falses = match cond {
-            Some(c) => self.cond_false_jumps(c)?,
-            None => Vec::new(),
-        };
         self.push_loop(label, true);
         self.block(&body.stmts)?;
         let cont = self.here();
@@ -607,22 +606,49 @@ impl FnCompiler<'_, '_> {
             self.emit(Instr::LoadBox { dst: t, boxed: r });
             let oname = self.c.obj_name(o).to_string();
             let n = self.c.name(&oname);
-            self.emit(Instr::Box {
-                dst: r,
-                init: t,
-                name: n,
-            });
+            self.emit(Instr::Box { dst: r, init: t, name: n });
             self.release(t.0);
         }
         if let Some(p) = post {
             self.stmt(p)?;
         }
-        self.emit(Instr::Jump { to: top });
-        for j in falses {
-            self.patch(j);
+        match (cond, to_test) {
+            (Some(c), Some(j)) => {
+                self.patch(j);
+                self.cond_true_jump(c, top)?;
+            }
+            _ => {
+                self.emit(Instr::Jump { to: top });
+            }
         }
         self.pop_loop(Some(cont));
         self.release(mark);
+        Ok(())
+    }
+
+    /// Jumps to `to` when condition `e` holds.
+    fn cond_true_jump(&mut self, e: ExprId, to: u32) -> CResult<()> {
+        let saved = self.set_span_expr(e);
+        let mark = self.mark();
+        let e2 = self.c.ast.unparen(e);
+        if let ExprKind::Operation { op, x, y: Some(y) } = self.c.ast.expr(e2).kind.clone() {
+            if let Some(cmp) = cmp_of(op) {
+                let xt = self.used_type(x);
+                if let Some(ity) = self.c.int_ty(xt) {
+                    let a = self.expr(x)?;
+                    let b = self.expr(y)?;
+                    // "jump unless not (a cmp b)": the negated comparison.
+                    self.emit(Instr::JumpIfNotCmpInt { op: negate(cmp), ty: ity, a: a.reg, b: b.reg, to });
+                    self.release(mark);
+                    self.span = saved;
+                    return Ok(());
+                }
+            }
+        }
+        let v = self.expr(e)?;
+        self.emit(Instr::JumpIf { cond: v.reg, to });
+        self.release(mark);
+        self.span = saved;
         Ok(())
     }
 
@@ -1439,5 +1465,28 @@ impl FnCompiler<'_, '_> {
         }
         self.release(mark);
         Ok(())
+    }
+}
+
+fn cmp_of(op: Op) -> Option<CmpOp> {
+    Some(match op {
+        Op::Eql => CmpOp::Eq,
+        Op::Neq => CmpOp::Ne,
+        Op::Lss => CmpOp::Lt,
+        Op::Leq => CmpOp::Le,
+        Op::Gtr => CmpOp::Gt,
+        Op::Geq => CmpOp::Ge,
+        _ => return None,
+    })
+}
+
+fn negate(c: CmpOp) -> CmpOp {
+    match c {
+        CmpOp::Eq => CmpOp::Ne,
+        CmpOp::Ne => CmpOp::Eq,
+        CmpOp::Lt => CmpOp::Ge,
+        CmpOp::Le => CmpOp::Gt,
+        CmpOp::Gt => CmpOp::Le,
+        CmpOp::Ge => CmpOp::Lt,
     }
 }
