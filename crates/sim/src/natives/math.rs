@@ -11,6 +11,10 @@
 //! software on every target, and `Mod` is `libm::fmod` (exact, as Go's mod.go). Measured
 //! against Go 1.23 on 40,000 arguments: no bit differs.
 
+// The constants keep the digits of Go's sources (they round to the same
+// float64s), so they can be checked against them line by line.
+#![allow(clippy::excessive_precision)]
+
 use std::collections::BTreeMap;
 
 use crate::interp::R;
@@ -205,7 +209,7 @@ fn min(x: f64, y: f64) -> f64 {
 
 /// exp_amd64.s (FMA path): Shibata's method, Taylor series on x/16 squared four times.
 fn exp(x: f64) -> f64 {
-    const LOG2E: f64 = 1.442_695_040_888_963_4;
+    const LOG2E: f64 = std::f64::consts::LOG2_E;
     const LN2U: f64 = 0.693_147_180_559_662_956_511_601_805_686_950_683_593_75;
     const LN2L: f64 = 0.282_352_905_630_315_771_225_884_481_750_134_360_255_254_120_68e-12;
     const OVERFLOW: f64 = 7.097_827_128_933_84e2;
@@ -269,7 +273,7 @@ fn exp(x: f64) -> f64 {
 
 /// log_amd64.s: FreeBSD's e_log.c, with its frexp on the raw exponent bits.
 fn log(x: f64) -> f64 {
-    const HSQRT2: f64 = 7.071_067_811_865_475_244_01e-1;
+    const HSQRT2: f64 = std::f64::consts::FRAC_1_SQRT_2;
     const LN2HI: f64 = 6.931_471_803_691_238_164_90e-1;
     const LN2LO: f64 = 1.908_214_929_270_587_700_02e-10;
     const L1: f64 = 6.666_666_666_666_735_130e-1;
@@ -799,12 +803,15 @@ fn pow(x: f64, y: f64) -> f64 {
 mod tests {
     use super::*;
 
+    type Row1 = (fn(f64) -> f64, &'static str, f64, f64);
+    type Row2 = (fn(f64, f64) -> f64, &'static str, f64, f64, f64);
+
     /// Bits of Go 1.23's results on amd64 (FMA) for arguments where a
     /// correctly rounded libm gives a different last bit.
     #[test]
     fn functions_match_go_bit_for_bit() {
         #[rustfmt::skip]
-        let rows: &[(fn(f64) -> f64, &str, f64, f64)] = &[
+        let rows: &[Row1] = &[
             (cos, "Cos", 358.51199999999994, 0.9321690529767804),
             (tan, "Tan", 358.51199999999994, 0.3883665530322833),
             (tan, "Tan", 3.0251373381551392e+240, -4.864746494860348),
@@ -831,7 +838,7 @@ mod tests {
             assert_eq!(f(x).to_bits(), want.to_bits(), "{name}({x:e}) = {:e}", f(x));
         }
         #[rustfmt::skip]
-        let rows2: &[(fn(f64, f64) -> f64, &str, f64, f64, f64)] = &[
+        let rows2: &[Row2] = &[
             (pow, "Pow", 2.0, 10.0, 1024.0),
             (pow, "Pow", 1.1, 10.0, 2.593742460100002),
             (pow, "Pow", 2.5, 0.3, 1.3163822043342375),

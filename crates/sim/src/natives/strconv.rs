@@ -213,7 +213,7 @@ fn parse_uint(s: &[u8], base: i64, bit_size: i64) -> (u64, Status) {
                 continue;
             }
             b'0'..=b'9' => u64::from(c - b'0'),
-            _ if (b'a'..=b'z').contains(&lower(c)) => u64::from(lower(c) - b'a' + 10),
+            _ if lower(c).is_ascii_lowercase() => u64::from(lower(c) - b'a' + 10),
             _ => return (0, Status::Syntax),
         };
         if d >= base {
@@ -750,12 +750,15 @@ pub(crate) fn unquote(s: &[u8]) -> Option<Vec<u8>> {
 mod tests {
     use super::*;
 
+    type IntRow = (&'static str, (i64, Status), (i64, Status));
+    type FloatRow = (&'static str, (f64, Status), (f64, Status));
+
     /// ParseInt(s, 0, 64) and ParseInt(s, 10, 8) as Go 1.23 returns them.
     #[test]
     fn parse_int_matches_go() {
         use Status::*;
         #[rustfmt::skip]
-        let rows: &[(&str, (i64, Status), (i64, Status))] = &[
+        let rows: &[IntRow] = &[
             ("1_000", (1000, Ok), (0, Syntax)),
             ("0x_1f", (31, Ok), (0, Syntax)),
             ("0b", (0, Syntax), (0, Syntax)),
@@ -795,7 +798,7 @@ mod tests {
         use Status::*;
         let inf = f64::INFINITY;
         #[rustfmt::skip]
-        let rows: &[(&str, (f64, Status), (f64, Status))] = &[
+        let rows: &[FloatRow] = &[
             ("1_000", (1000.0, Ok), (1000.0, Ok)),
             ("0x1_0p0", (16.0, Ok), (16.0, Ok)),
             ("1e-400", (0.0, Ok), (0.0, Ok)),
