@@ -1,4 +1,4 @@
-//! Package errors: `errors.As` (and the runtime error type's `Error` method). `As` needs reflection on its target pointer — it walks the
+//! Package errors: `errors.As`, which needs reflection on its target pointer — it walks the
 //! error's Unwrap tree (calling the program's `As` and `Unwrap` methods) and assigns the first
 //! match through the pointer, with Go's panics for bad targets.
 
@@ -13,13 +13,6 @@ use crate::value::Value;
 
 pub(super) fn register(r: &mut BTreeMap<&'static str, NativeFn>) {
     r.insert("errors.As", errors_as);
-    // The Error (and RuntimeError) method of the compiler's synthesized
-    // runtime.Error type: its value is the message itself.
-    r.insert("runtime.Error.Error", |m, c| {
-        let v = m.arg(c, 0);
-        m.ret_val(c, 0, v);
-        Ok(NRet::Done)
-    });
 }
 
 fn errors_as(m: &mut Machine, c: &mut NativeCall) -> R<NRet> {
