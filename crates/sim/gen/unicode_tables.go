@@ -30,7 +30,7 @@ func main() {
 
 	b.WriteString("/// `unicode.CaseRanges`: `(lo, hi, [upper, lower, title] deltas)`; a delta of\n")
 	b.WriteString("/// `UPPER_LOWER` means the range alternates upper and lower case pairs.\n")
-	b.WriteString("pub(super) const CASE_RANGES: &[(u32, u32, [i32; 3])] = &[\n")
+	b.WriteString("#[rustfmt::skip]\npub(super) const CASE_RANGES: &[(u32, u32, [i32; 3])] = &[\n")
 	for _, c := range unicode.CaseRanges {
 		fmt.Fprintf(&b, "    (0x%x, 0x%x, [%d, %d, %d]),\n", c.Lo, c.Hi, c.Delta[0], c.Delta[1], c.Delta[2])
 	}
@@ -41,7 +41,7 @@ func main() {
 	// fold is not what ToLower/ToUpper alone would give.
 	b.WriteString("/// The runes whose `unicode.SimpleFold` follows Go's `caseOrbit` table:\n")
 	b.WriteString("/// `(rune, next rune in its fold orbit)`, sorted.\n")
-	b.WriteString("pub(super) const CASE_ORBIT: &[(u32, u32)] = &[\n")
+	b.WriteString("#[rustfmt::skip]\npub(super) const CASE_ORBIT: &[(u32, u32)] = &[\n")
 	for r := rune(0); r <= unicode.MaxRune; r++ {
 		f := unicode.SimpleFold(r)
 		l := unicode.ToLower(r)
@@ -78,7 +78,7 @@ func table(b *strings.Builder, name, doc string, f func(rune) bool) {
 		}
 		rs = append(rs, rng{r, r, 1})
 	}
-	fmt.Fprintf(b, "/// %s `(lo, hi, stride)`.\npub(super) const %s: &[(u32, u32, u32)] = &[\n", doc, name)
+	fmt.Fprintf(b, "/// %s `(lo, hi, stride)`.\n#[rustfmt::skip]\npub(super) const %s: &[(u32, u32, u32)] = &[\n", doc, name)
 	for i, r := range rs {
 		if i%4 == 0 {
 			b.WriteString("   ")
