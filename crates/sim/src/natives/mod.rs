@@ -11,6 +11,7 @@ mod errors;
 mod floatfmt;
 pub mod fmt;
 mod math;
+mod os;
 mod rand;
 mod runtime;
 mod sort;
@@ -144,6 +145,7 @@ fn registry() -> BTreeMap<&'static str, NativeFn> {
     errors::register(&mut r);
     fmt::register(&mut r);
     math::register(&mut r);
+    os::register(&mut r);
     rand::register(&mut r);
     runtime::register(&mut r);
     sort::register(&mut r);
