@@ -7,10 +7,20 @@
 //! woken ([`NRet::Parked`]) or must run again ([`NRet::Retry`], e.g. a mutex
 //! `Lock` that competes again after a wake-up).
 
+mod errors;
+mod floatfmt;
 pub mod fmt;
+mod math;
+mod os;
+mod rand;
 mod runtime;
+mod sort;
+mod strconv;
+mod strings;
 mod sync;
 mod time;
+mod unicode;
+mod unicode_tables;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -69,6 +79,49 @@ impl Machine {
         }
     }
 
+    /// The bytes of string argument `i` (copied out of the heap).
+    pub(crate) fn str_arg(&self, c: &NativeCall, i: usize) -> Vec<u8> {
+        self.heap.bytes_of(self.arg(c, i)).to_vec()
+    }
+
+    /// Sets result `i` to a new string holding `bytes`.
+    pub(crate) fn ret_str(&mut self, c: &NativeCall, i: usize, bytes: &[u8]) {
+        let s = Value::Str(self.heap.alloc_str(bytes));
+        self.ret_val(c, i, s);
+    }
+
+    /// `panic(text)` with a string value, as library code written in Go
+    /// panics (`panic("strings: negative Repeat count")`).
+    pub(crate) fn panic_string(&mut self, text: &str) -> Trap {
+        let v = self.heap.str_value(text);
+        Trap::Panic(match self.prog.well_known.string {
+            Some(t) => self.make_iface(t, v),
+            None => v,
+        })
+    }
+
+    /// The current value of package variable `name` (`strconv.ErrSyntax`),
+    /// nil when the program does not have it.
+    pub(crate) fn global_named(&self, name: &str) -> Value {
+        self.prog
+            .globals
+            .iter()
+            .position(|g| g.name == name)
+            .and_then(|i| self.heap.slots(self.globals).get(i).copied())
+            .unwrap_or_default()
+    }
+
+    /// Ends the run at the memory limit if a native is about to build a
+    /// result of `bytes` bytes that cannot fit (a huge `strings.Repeat`), so
+    /// the host never allocates it.
+    pub(crate) fn reserve(&mut self, bytes: u64) -> R<()> {
+        if self.heap.bytes().saturating_add(bytes) > self.cfg.limits.max_memory {
+            self.limit(crate::outcome::LimitKind::Memory);
+            return Err(Trap::Ended);
+        }
+        Ok(())
+    }
+
     /// Writes program output (checks the output limit).
     pub(crate) fn write_out(&mut self, g: GoId, stderr: bool, bytes: &[u8]) -> R<()> {
         let limit = self.cfg.limits.max_output;
@@ -89,10 +142,18 @@ impl Machine {
 /// Every native the simulator implements, by qualified name.
 fn registry() -> BTreeMap<&'static str, NativeFn> {
     let mut r: BTreeMap<&'static str, NativeFn> = BTreeMap::new();
+    errors::register(&mut r);
     fmt::register(&mut r);
+    math::register(&mut r);
+    os::register(&mut r);
+    rand::register(&mut r);
     runtime::register(&mut r);
+    sort::register(&mut r);
+    strconv::register(&mut r);
+    strings::register(&mut r);
     sync::register(&mut r);
     time::register(&mut r);
+    unicode::register(&mut r);
     r
 }
 
