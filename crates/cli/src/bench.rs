@@ -39,7 +39,10 @@ fn median(mut v: Vec<Sample>) -> Sample {
     v.sort_by(|a, b| a.secs.total_cmp(&b.secs));
     let peak = v.iter().filter_map(|s| s.peak_kib).max();
     let mid = v.swap_remove(v.len() / 2);
-    Sample { secs: mid.secs, peak_kib: peak }
+    Sample {
+        secs: mid.secs,
+        peak_kib: peak,
+    }
 }
 
 /// Runs `cmd` and measures it; the child reports its own peak memory on
@@ -49,11 +52,21 @@ fn measure(mut cmd: Command) -> Option<Sample> {
     let out = cmd.output().ok()?;
     let secs = t.elapsed().as_secs_f64();
     if !out.status.success() && out.status.code() != Some(66) {
-        eprintln!("gosched bench: {:?} failed: {}", cmd, String::from_utf8_lossy(&out.stderr).lines().next().unwrap_or(""));
+        eprintln!(
+            "gosched bench: {:?} failed: {}",
+            cmd,
+            String::from_utf8_lossy(&out.stderr)
+                .lines()
+                .next()
+                .unwrap_or("")
+        );
         return None;
     }
     let err = String::from_utf8_lossy(&out.stderr);
-    let peak_kib = err.lines().find_map(|l| l.strip_prefix("gosched: peak-rss-kib ")).and_then(|v| v.trim().parse().ok());
+    let peak_kib = err
+        .lines()
+        .find_map(|l| l.strip_prefix("gosched: peak-rss-kib "))
+        .and_then(|v| v.trim().parse().ok());
     Some(Sample { secs, peak_kib })
 }
 
@@ -69,7 +82,9 @@ fn show(name: &str, s: &Option<Sample>, base: Option<f64>) {
     match s {
         Some(s) => {
             let ratio = base.map_or(String::new(), |b| format!("  ({:.2}x gosched)", s.secs / b));
-            let mem = s.peak_kib.map_or(String::new(), |k| format!("  peak {:.1} MiB", k as f64 / 1024.0));
+            let mem = s.peak_kib.map_or(String::new(), |k| {
+                format!("  peak {:.1} MiB", k as f64 / 1024.0)
+            });
             println!("  {name:<34} {:>8.3} s{mem}{ratio}", s.secs);
         }
         None => println!("  {name:<34}  (not available)"),
@@ -111,11 +126,15 @@ pub fn bench(args: &BenchArgs) -> i32 {
         }
         let go = build_go(&args.go, &file, &dir);
         if let Some(bin) = go {
-            show("go (GOMAXPROCS=4)", &repeat(args.repeat, &|| {
-                let mut c = Command::new(&bin);
-                c.env("GOMAXPROCS", "4");
-                c
-            }), base);
+            show(
+                "go (GOMAXPROCS=4)",
+                &repeat(args.repeat, &|| {
+                    let mut c = Command::new(&bin);
+                    c.env("GOMAXPROCS", "4");
+                    c
+                }),
+                base,
+            );
         } else {
             show("go", &None, base);
         }
@@ -127,7 +146,11 @@ pub fn bench(args: &BenchArgs) -> i32 {
                 c
             }
         };
-        show("yaegi (GOMAXPROCS=1)", &repeat(args.repeat, &yaegi("1")), base);
+        show(
+            "yaegi (GOMAXPROCS=1)",
+            &repeat(args.repeat, &yaegi("1")),
+            base,
+        );
     }
     let _ = std::fs::remove_dir_all(&dir);
     0

@@ -1,7 +1,9 @@
 //! Compile-time constant values and their arithmetic (Go's `go/constant`, reduced).
 //!
 //! Go's untyped constants have at least 256 bits of precision; the playground
-//! uses `i128` for integers and `f64` for floats, which covers `1<<62`,
+//! uses `i128` for integers, exact `i128` fractions for floats while they fit
+//! (so `0.1 + 0.2` is exactly `3/10` and prints `0.3`, as in Go) and `f64`
+//! beyond that, which covers `1<<62`,
 //! `math.MaxUint64`, `1<<100 >> 98` and every overflow check a learner meets
 //! (`constant 300 overflows byte`). An integer operation that leaves `i128`
 //! yields [`Value::Unknown`] and the checker reports `constant overflow`.
@@ -19,6 +21,10 @@ pub enum Value {
     String(Rc<str>),
     Int(i128),
     Float(f64),
+    /// An untyped float constant known exactly, `num / den` in lowest terms
+    /// with `den > 0` (`0.1` is `1/10`). Arithmetic stays exact until `i128`
+    /// overflows, then continues in `Float`.
+    Rat(i128, i128),
     /// An untyped float constant outside `f64`'s exponent range:
     /// `m * 2^e` with `0.5 <= |m| < 1` (`1e300 * 1e300` before `/ 1e300`).
     BigFloat(f64, i64),
@@ -34,6 +40,7 @@ impl Value {
         match *self {
             Value::Int(i) => Some(i),
             Value::Float(f) if f.fract() == 0.0 && f.abs() < 1.7e38 => Some(f as i128),
+            Value::Rat(n, 1) => Some(n),
             _ => None,
         }
     }
@@ -42,6 +49,7 @@ impl Value {
         match *self {
             Value::Int(i) => Some(i as f64),
             Value::Float(f) => Some(f),
+            Value::Rat(n, d) => Some(rat_to_f64(n, d)),
             Value::BigFloat(m, e) => Some(ldexp(m, e)),
             _ => None,
         }
@@ -81,6 +89,7 @@ impl Value {
             Value::Unknown => "unknown".into(),
             Value::Bool(b) => b.to_string(),
             Value::Int(i) => i.to_string(),
+            Value::Rat(..) => Value::Float(self.to_float().unwrap_or(0.0)).go_string(),
             Value::Float(f) => {
                 let s = fmt_g(*f, 6);
                 if f.fract() != 0.0 && !s.contains('.') && !s.contains('e') {
@@ -124,7 +133,10 @@ pub fn from_literal(kind: crate::token::LitKind, lit: &str) -> Value {
     use crate::token::LitKind;
     match kind {
         LitKind::Int => parse_int(lit).map_or(Value::Unknown, Value::Int),
-        LitKind::Float => parse_float(lit).map_or(Value::Unknown, Value::Float),
+        LitKind::Float => match parse_decimal_rat(lit) {
+            Some((n, d)) => make_rat(n, d).unwrap_or(Value::Unknown),
+            None => parse_float(lit).map_or(Value::Unknown, Value::Float),
+        },
         LitKind::Imag => Value::Unknown,
         LitKind::Rune => unquote_char(lit).map_or(Value::Unknown, |c| Value::Int(c as i128)),
         LitKind::String => unquote(lit).map_or(Value::Unknown, |s| Value::String(s.into())),
@@ -145,6 +157,108 @@ fn parse_int(lit: &str) -> Option<i128> {
         (s, 10)
     };
     i128::from_str_radix(&digits, radix).ok()
+}
+
+/// A decimal float literal as an exact fraction, if it fits in `i128`
+/// (`1.5e3` is `1500/1`, `0.25` is `25/100`); `None` for hexadecimal floats.
+fn parse_decimal_rat(lit: &str) -> Option<(i128, i128)> {
+    let s: String = lit.chars().filter(|&c| c != '_').collect();
+    if s.starts_with("0x") || s.starts_with("0X") {
+        return None;
+    }
+    let (mant, exp) = match s.split_once(['e', 'E']) {
+        Some((m, e)) => (m, e.parse::<i32>().ok()?),
+        None => (s.as_str(), 0),
+    };
+    let (int_part, frac_part) = mant.split_once('.').unwrap_or((mant, ""));
+    let mut num: i128 = 0;
+    for c in int_part.chars().chain(frac_part.chars()) {
+        num = num.checked_mul(10)?.checked_add(c.to_digit(10)? as i128)?;
+    }
+    let scale = frac_part.len() as i32 - exp;
+    if num == 0 {
+        return Some((0, 1));
+    }
+    if scale > 0 {
+        Some((num, 10i128.checked_pow(scale as u32)?))
+    } else {
+        Some((num.checked_mul(10i128.checked_pow((-scale) as u32)?)?, 1))
+    }
+}
+
+/// `n / d` reduced to lowest terms with a positive denominator.
+fn make_rat(n: i128, d: i128) -> Option<Value> {
+    if d == 0 {
+        return None;
+    }
+    let g = gcd(n.unsigned_abs(), d.unsigned_abs()).max(1);
+    let (mut n, mut d) = (n / g as i128, d / g as i128);
+    if d < 0 {
+        n = n.checked_neg()?;
+        d = d.checked_neg()?;
+    }
+    Some(Value::Rat(n, d))
+}
+
+fn gcd(mut a: u128, mut b: u128) -> u128 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a
+}
+
+/// The nearest `f64` to `n / d` (correctly rounded: exact operands below
+/// 2^53 divide exactly-rounded; larger ones go through a long decimal
+/// expansion with a sticky digit, parsed by the correctly-rounding `str::parse`).
+fn rat_to_f64(n: i128, d: i128) -> f64 {
+    const EXACT: u128 = 1 << 53;
+    let (un, ud) = (n.unsigned_abs(), d.unsigned_abs());
+    if un <= EXACT && ud <= EXACT || ud > u128::MAX / 10 {
+        return n as f64 / d as f64;
+    }
+    let mut s = String::new();
+    if n < 0 {
+        s.push('-');
+    }
+    s.push_str(&(un / ud).to_string());
+    s.push('.');
+    let mut r = un % ud;
+    let mut digits = 0;
+    while r != 0 && digits < 60 {
+        r *= 10;
+        s.push(char::from(b'0' + (r / ud) as u8));
+        r %= ud;
+        digits += 1;
+    }
+    if r != 0 {
+        s.push('1');
+    }
+    s.parse().unwrap_or(n as f64 / d as f64)
+}
+
+/// Exact arithmetic on integers and fractions; `None` when it leaves `i128`.
+fn rat_op(x: &Value, op: Op, y: &Value) -> Option<Value> {
+    let parts = |v: &Value| match *v {
+        Value::Int(i) => Some((i, 1i128)),
+        Value::Rat(n, d) => Some((n, d)),
+        _ => None,
+    };
+    let ((a, b), (c, d)) = (parts(x)?, parts(y)?);
+    match op {
+        Op::Add | Op::Sub => {
+            let ad = a.checked_mul(d)?;
+            let cb = c.checked_mul(b)?;
+            let n = if op == Op::Add {
+                ad.checked_add(cb)?
+            } else {
+                ad.checked_sub(cb)?
+            };
+            make_rat(n, b.checked_mul(d)?)
+        }
+        Op::Mul => make_rat(a.checked_mul(c)?, b.checked_mul(d)?),
+        Op::Div if c != 0 => make_rat(a.checked_mul(d)?, b.checked_mul(c)?),
+        _ => None,
+    }
 }
 
 fn parse_float(lit: &str) -> Option<f64> {
@@ -326,6 +440,13 @@ pub fn compare(x: &Value, op: Op, y: &Value) -> Option<bool> {
     let ord = match (x, y) {
         (Value::Int(a), Value::Int(b)) => a.cmp(b),
         (Value::String(a), Value::String(b)) => a.cmp(b),
+        (Value::Int(_) | Value::Rat(..), Value::Int(_) | Value::Rat(..)) => {
+            let diff = rat_op(x, Op::Sub, y);
+            match diff {
+                Some(Value::Rat(n, _)) => n.cmp(&0),
+                _ => x.to_float()?.partial_cmp(&y.to_float()?)?,
+            }
+        }
         (Value::Bool(a), Value::Bool(b)) => {
             return match op {
                 Op::Eql => Some(a == b),
@@ -382,6 +503,9 @@ pub fn binary_op(x: &Value, op: Op, y: &Value, int_div: bool) -> Value {
             _ => Value::Unknown,
         },
         _ => {
+            if let Some(r) = rat_op(x, op, y) {
+                return r;
+            }
             let (Some(a), Some(b)) = (x.to_float(), y.to_float()) else {
                 return Value::Unknown;
             };
@@ -395,7 +519,8 @@ pub fn binary_op(x: &Value, op: Op, y: &Value, int_div: bool) -> Value {
             let exact_zero = r == 0.0 && (a == 0.0 || matches!(op, Op::Add | Op::Sub));
             let ext = matches!(x, Value::BigFloat(..)) || matches!(y, Value::BigFloat(..));
             if r.is_finite() && (r != 0.0 || exact_zero) && !ext {
-                return Value::Float(r);
+                // Constants have no negative zero.
+                return Value::Float(r + 0.0);
             }
             // Out of f64's exponent range: compute with an extended exponent.
             let (Some((m1, e1)), Some((m2, e2))) = (x.to_ext(), y.to_ext()) else {
@@ -495,7 +620,10 @@ pub fn unary_op(op: Op, x: &Value, unsigned_bits: Option<u32>) -> Value {
     match (op, x) {
         (Op::Add, v) => v.clone(),
         (Op::Sub, Value::Int(a)) => a.checked_neg().map_or(Value::Unknown, Value::Int),
-        (Op::Sub, Value::Float(f)) => Value::Float(-f),
+        (Op::Sub, Value::Float(f)) => Value::Float(if *f == 0.0 { 0.0 } else { -f }),
+        (Op::Sub, Value::Rat(n, d)) => n
+            .checked_neg()
+            .map_or(Value::Unknown, |n| Value::Rat(n, *d)),
         (Op::Xor, Value::Int(a)) => match unsigned_bits {
             Some(bits) if bits < 128 => Value::Int(!a & ((1i128 << bits) - 1)),
             _ => Value::Int(!a),
@@ -508,6 +636,47 @@ pub fn unary_op(op: Op, x: &Value, unsigned_bits: Option<u32>) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn untyped_floats_are_exact_fractions() {
+        let lit = |s| from_literal(crate::token::LitKind::Float, s);
+        let sum = binary_op(&lit("0.1"), Op::Add, &lit("0.2"), false);
+        assert_eq!(sum, Value::Rat(3, 10));
+        assert_eq!(sum.to_float(), Some(0.3));
+        assert_eq!(compare(&sum, Op::Eql, &lit("0.3")), Some(true));
+        let third = binary_op(&Value::Int(1), Op::Div, &lit("3.0"), false);
+        let one = binary_op(&third, Op::Mul, &Value::Int(3), false);
+        assert_eq!(one.to_int(), Some(1));
+        assert_eq!(lit("1.5e3"), Value::Rat(1500, 1));
+        assert_eq!(lit("2.5e-3"), Value::Rat(1, 400));
+        // Constants have no negative zero.
+        let neg_zero = unary_op(Op::Sub, &lit("0.0"), None);
+        assert_eq!(neg_zero.to_float().map(f64::is_sign_negative), Some(false));
+        let neg_zero = unary_op(Op::Sub, &Value::Float(0.0), None);
+        assert_eq!(neg_zero.to_float().map(f64::is_sign_negative), Some(false));
+    }
+
+    #[test]
+    fn large_fractions_round_correctly() {
+        // 2^64 + 1 over 3 is beyond f64's exact range on both sides.
+        let n = (1i128 << 64) + 1;
+        assert_eq!(rat_to_f64(n, 3), 6148914691236517205.666666666666666f64);
+        assert_eq!(
+            rat_to_f64(-(1i128 << 100), 7),
+            -((1u128 << 100) as f64) / 7.0
+        );
+        // Past i128, arithmetic continues in f64.
+        let huge = lit_float("1e38");
+        let r = binary_op(&huge, Op::Mul, &huge, false);
+        assert!(
+            matches!(r, Value::Float(f) if (f / 1e76 - 1.0).abs() < 1e-15),
+            "{r:?}"
+        );
+    }
+
+    fn lit_float(s: &str) -> Value {
+        from_literal(crate::token::LitKind::Float, s)
+    }
     use crate::token::LitKind;
 
     #[test]
@@ -516,7 +685,7 @@ mod tests {
         assert_eq!(from_literal(LitKind::Int, "1_000"), Value::Int(1000));
         assert_eq!(from_literal(LitKind::Int, "0o17"), Value::Int(15));
         assert_eq!(from_literal(LitKind::Int, "017"), Value::Int(15));
-        assert_eq!(from_literal(LitKind::Float, "1.5e3"), Value::Float(1500.0));
+        assert_eq!(from_literal(LitKind::Float, "1.5e3"), Value::Rat(1500, 1));
         assert_eq!(from_literal(LitKind::Rune, "'\\n'"), Value::Int(10));
         assert_eq!(from_literal(LitKind::Rune, "'é'"), Value::Int(233));
         assert_eq!(

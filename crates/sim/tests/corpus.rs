@@ -224,20 +224,7 @@ fn check(path: &Path, seed: u64) -> Vec<String> {
 
 /// Programs that still differ from real Go, each with the reason; the test
 /// fails if one of them starts to match (so this list only shrinks).
-const KNOWN_GAPS: &[(&str, &str)] = &[
-    (
-        "lang/errors_wrap.go",
-        "joinError's Unwrap() []error satisfies interface{ Unwrap() error } (methods matched by name only)",
-    ),
-    (
-        "lang/float_format.go",
-        "untyped float constants folded in float64 (0.1+0.2, -0.0)",
-    ),
-    (
-        "lang/sort_pkg.go",
-        "methods promoted from an embedded interface (sort.reverse)",
-    ),
-];
+const KNOWN_GAPS: &[(&str, &str)] = &[];
 
 #[test]
 fn corpus_matches_real_go() {

@@ -109,6 +109,11 @@ pub struct WellKnown {
     pub time_duration: Option<TypeId>,
 }
 
+/// The name part of a method identity (`Error` of `Error() string`).
+pub fn method_name(key: &str) -> &str {
+    key.split('(').next().unwrap_or(key)
+}
+
 /// The runtime's concrete error types, as `%T` prints them: which one a
 /// runtime panic uses depends on the error (see the simulator).
 pub const RUNTIME_ERROR_TYPES: [&str; 5] = [
@@ -340,12 +345,22 @@ impl Program {
         methods.iter().find(|m| m.name == name).map(|m| m.imp)
     }
 
-    /// The method of type `ty` whose name is `name` (by text).
+    /// The method of type `ty` called `name` (any signature: a type has at
+    /// most one method of a name). Method identities are `name(signature)`.
     pub fn method_by_str(&self, ty: TypeId, name: &str) -> Option<MethodImpl> {
         let methods = &self.types[ty.index()].methods;
         methods
             .iter()
-            .find(|m| self.names[m.name.index()] == name)
+            .find(|m| method_name(&self.names[m.name.index()]) == name)
+            .map(|m| m.imp)
+    }
+
+    /// The method of type `ty` with exactly this identity (`Error() string`).
+    pub fn method_by_key(&self, ty: TypeId, key: &str) -> Option<MethodImpl> {
+        let methods = &self.types[ty.index()].methods;
+        methods
+            .iter()
+            .find(|m| self.names[m.name.index()] == key)
             .map(|m| m.imp)
     }
 

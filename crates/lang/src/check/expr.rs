@@ -715,6 +715,8 @@ impl Checker<'_> {
             if self.types.is_integer(x.typ) {
                 if let Value::Float(f) = x.val {
                     x.val = Value::Int(f as i128);
+                } else if let Value::Rat(..) = x.val {
+                    x.val = x.val.to_int().map_or(Value::Unknown, Value::Int);
                 }
             }
             x.expr = e;
@@ -1489,6 +1491,8 @@ fn key_val(v: &Value) -> String {
         Value::Float(f) if f.fract() == 0.0 => format!("i{}", *f as i128),
         Value::Int(i) => format!("i{i}"),
         Value::Float(f) => format!("f{f}"),
+        Value::Rat(n, 1) => format!("i{n}"),
+        Value::Rat(..) => format!("f{}", v.to_float().unwrap_or(0.0)),
         Value::String(s) => format!("s{s}"),
         Value::Bool(b) => format!("b{b}"),
         Value::BigFloat(m, e) => format!("x{m}p{e}"),

@@ -447,6 +447,8 @@ impl Checker<'_> {
             let key = match &v.val {
                 Value::Int(i) => format!("i{i}"),
                 Value::Float(f) => format!("f{f}"),
+                Value::Rat(n, 1) => format!("i{n}"),
+                Value::Rat(..) => format!("f{}", v.val.to_float().unwrap_or(0.0)),
                 Value::String(s) => format!("s{s}"),
                 Value::Bool(b) => format!("b{b}"),
                 Value::BigFloat(..) | Value::Unknown => continue,

@@ -90,8 +90,7 @@ impl FnCompiler<'_, '_> {
 
     fn emit_method_call(&mut self, o: ObjId, sel: &Selection, base: Reg) {
         if sel.iface {
-            let name = self.c.obj_name(o).to_string();
-            let m = self.c.name(&name);
+            let m = self.c.method_key(o);
             self.emit(Instr::CallIface { method: m, base });
         } else if self.c.is_native(o) {
             let n = self.c.native_id(o);

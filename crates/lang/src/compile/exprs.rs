@@ -75,7 +75,7 @@ impl FnCompiler<'_, '_> {
                 let k = self.c.const_str(s);
                 self.emit(Instr::LoadConst { dst, k });
             }
-            CValue::Int(_) | CValue::Float(_) if self.c.float_ty(t).is_some() => {
+            CValue::Int(_) | CValue::Float(_) | CValue::Rat(..) if self.c.float_ty(t).is_some() => {
                 let f = v.to_float().unwrap_or(0.0);
                 let f = if self.c.float_ty(t) == Some(crate::bytecode::FloatTy::F32) {
                     f as f32 as f64
@@ -85,7 +85,7 @@ impl FnCompiler<'_, '_> {
                 let k = self.c.const_val(Const::Float(f));
                 self.emit(Instr::LoadConst { dst, k });
             }
-            CValue::Int(_) | CValue::Float(_) => {
+            CValue::Int(_) | CValue::Float(_) | CValue::Rat(..) => {
                 let i = v.to_int().unwrap_or(0);
                 let ity = self.c.int_ty(t).unwrap_or(IntTy::I64);
                 let raw = if ity.is_signed() {
@@ -117,7 +117,9 @@ impl FnCompiler<'_, '_> {
             CValue::Bool(_) => TypeId::basic(BasicKind::Bool),
             CValue::String(_) => TypeId::basic(BasicKind::String),
             CValue::Int(_) => TypeId::basic(BasicKind::Int),
-            CValue::Float(_) | CValue::BigFloat(..) => TypeId::basic(BasicKind::Float64),
+            CValue::Float(_) | CValue::Rat(..) | CValue::BigFloat(..) => {
+                TypeId::basic(BasicKind::Float64)
+            }
             CValue::Unknown => TypeId::INVALID,
         }
     }

@@ -83,7 +83,7 @@ impl Compiler<'_> {
         let id = self.new_func_id();
         self.wrappers.insert(key, id);
         let mname = self.obj_name(o).to_string();
-        let m = self.name(&mname);
+        let m = self.method_key(o);
         let file = self.user_file;
         let np = nparams + 1;
         let mut f = FnCompiler::new(self, None, file, format!("interface.{mname}"));
@@ -143,7 +143,8 @@ impl Compiler<'_> {
         } else if let Some(n) = nid {
             f.emit(Instr::CallNative { native: n, base });
         } else {
-            let m = f.c.name(&mname);
+            let _ = &mname;
+            let m = f.c.method_key(o);
             f.emit(Instr::CallIface { method: m, base });
         }
         f.emit(Instr::Ret { src: base, n: nr });
@@ -190,6 +191,20 @@ impl Compiler<'_> {
                             None
                         };
                         found_here.entry(name).or_default().push(entry);
+                    }
+                }
+                // An embedded interface field promotes its whole method set.
+                if !path.is_empty() {
+                    if let Some(iface) = self.prog.types.interface(ty) {
+                        for m in &iface.all {
+                            found_here
+                                .entry(self.ast.str(m.name).to_string())
+                                .or_default()
+                                .push(Some(Found {
+                                    method: m.obj,
+                                    path: path.clone(),
+                                }));
+                        }
                     }
                 }
                 if let Some(st) = self.prog.types.struct_(ty) {
@@ -250,9 +265,9 @@ impl Compiler<'_> {
                 }
                 let set = self.method_set(t);
                 let mut methods = Vec::new();
-                for (name, f) in set {
+                for (_, f) in set {
                     let imp = self.method_impl(t, &f)?;
-                    let n = self.name(&name);
+                    let n = self.method_key(f.method);
                     methods.push(Method { name: n, imp });
                 }
                 let rt = crate::bytecode::TypeId(i as u32);
@@ -302,8 +317,16 @@ impl Compiler<'_> {
         let m = fnd.method;
         let (np, nr) = self.sig_counts(m);
         let ptr_recv = self.func_info(m).is_some_and(|fi| fi.ptr_recv);
-        let native = self.is_native(m);
-        let target = if native { None } else { Some(self.func_id(m)) };
+        // A method promoted from an embedded interface field dispatches
+        // dynamically on the field's value.
+        let iface = self.func_info(m).is_some_and(|fi| fi.iface_method);
+        let ikey = iface.then(|| self.method_key(m));
+        let native = !iface && self.is_native(m);
+        let target = if native || iface {
+            None
+        } else {
+            Some(self.func_id(m))
+        };
         let nid = if native {
             Some(self.native_id(m))
         } else {
@@ -373,9 +396,11 @@ impl Compiler<'_> {
                 src: Reg(1 + i),
             });
         }
-        match (target, nid) {
-            (Some(t), _) => f.emit(Instr::Call { func: t, base }),
-            (_, Some(n)) => f.emit(Instr::CallNative { native: n, base }),
+        match (target, nid, ikey) {
+            (Some(t), _, _) => f.emit(Instr::Call { func: t, base }),
+            (_, Some(n), _) => f.emit(Instr::CallNative { native: n, base }),
+            (_, _, Some(k)) => f.emit(Instr::CallIface { method: k, base }),
+
             _ => return Err("promoted method without implementation".into()),
         };
         f.emit(Instr::Ret { src: base, n: nr });

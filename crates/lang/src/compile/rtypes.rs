@@ -265,14 +265,34 @@ impl Compiler<'_> {
                 let mut methods: Vec<_> = i
                     .all
                     .iter()
-                    .map(|m| self.ast.str(m.name).to_string())
+                    .map(|m| self.method_key_of(m.name, m.sig))
                     .collect();
                 methods.sort();
+                methods.dedup();
                 let methods = methods.iter().map(|m| self.name(m)).collect();
                 TypeKind::Interface { methods }
             }
             Type::Tuple { .. } => TypeKind::Struct { fields: vec![] },
         }
+    }
+
+    /// A method's identity at run time: its name and signature, as Go
+    /// compares them (`Error() string`, `Less(int, int) bool`), so that
+    /// `Unwrap() error` and `Unwrap() []error` are different methods.
+    pub fn method_key_of(&self, name: crate::ast::Sym, sig: TypeId) -> String {
+        let s = self.rt_name(sig);
+        format!(
+            "{}{}",
+            self.ast.str(name),
+            s.strip_prefix("func").unwrap_or(&s)
+        )
+    }
+
+    /// [`Self::method_key_of`] for a method object, interned.
+    pub fn method_key(&mut self, m: crate::objects::ObjId) -> bytecode::NameId {
+        let o = &self.prog.objs[m.index()];
+        let k = self.method_key_of(o.name, o.typ);
+        self.name(&k)
     }
 
     /// Method-set entries are added by `methods.rs`.
@@ -299,8 +319,8 @@ impl Compiler<'_> {
         }
         let id = bytecode::TypeId(self.rt.infos.len() as u32);
         let native = self.native_named("runtime.Error.Error", 1, 1);
-        let e = self.name("Error");
-        let re = self.name("RuntimeError");
+        let e = self.name("Error() string");
+        let re = self.name("RuntimeError()");
         self.rt.infos.push(TypeInfo {
             name: name.into(),
             kind: TypeKind::String,

@@ -606,7 +606,11 @@ impl FnCompiler<'_, '_> {
             self.emit(Instr::LoadBox { dst: t, boxed: r });
             let oname = self.c.obj_name(o).to_string();
             let n = self.c.name(&oname);
-            self.emit(Instr::Box { dst: r, init: t, name: n });
+            self.emit(Instr::Box {
+                dst: r,
+                init: t,
+                name: n,
+            });
             self.release(t.0);
         }
         if let Some(p) = post {
@@ -638,7 +642,13 @@ impl FnCompiler<'_, '_> {
                     let a = self.expr(x)?;
                     let b = self.expr(y)?;
                     // "jump unless not (a cmp b)": the negated comparison.
-                    self.emit(Instr::JumpIfNotCmpInt { op: negate(cmp), ty: ity, a: a.reg, b: b.reg, to });
+                    self.emit(Instr::JumpIfNotCmpInt {
+                        op: negate(cmp),
+                        ty: ity,
+                        a: a.reg,
+                        b: b.reg,
+                        to,
+                    });
                     self.release(mark);
                     self.span = saved;
                     return Ok(());

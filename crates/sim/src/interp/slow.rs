@@ -748,7 +748,9 @@ impl Machine {
                     TypeKind::Interface { methods } => methods
                         .iter()
                         .find(|m| self.prog.method(d, **m).is_none())
-                        .map(|m| self.prog.name(*m).to_string())
+                        .map(|m| {
+                            gosched_lang::bytecode::method_name(self.prog.name(*m)).to_string()
+                        })
                         .unwrap_or_default(),
                     _ => String::new(),
                 };
