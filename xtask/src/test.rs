@@ -1,11 +1,12 @@
 //! `cargo xtask test`: every check CI runs, in order, stopping at the first failure.
 //!
 //! Stages: formatting, clippy, native tests (nextest if present, plus doc tests; else
-//! `cargo test`), browser tests of the web crate (wasm-bindgen-test in headless Chromium),
-//! the release build (`trunk build --release`), end-to-end tests (Playwright against that
-//! build) and the bundle budget. It ends with one line, `N passed, N failed`, counting
-//! each test the runners report; a stage that is a single check (fmt, clippy, build,
-//! budget) counts as one, and a failed stage counts at least one failure.
+//! `cargo test`), browser tests (wasm-bindgen-test in headless Chromium: the web crate, and
+//! the simulator's native-vs-wasm determinism test), the release build (`trunk build --release`),
+//! end-to-end tests (Playwright against that build) and the bundle budget. It ends with
+//! one line, `N passed, N failed`, counting each test the runners report; a stage that is
+//! a single check (fmt, clippy, build, budget) counts as one, and a failed stage counts at
+//! least one failure.
 
 use std::process::Command;
 use std::time::Instant;
@@ -127,6 +128,18 @@ fn stages(ctx: &Context, found: Found) -> Vec<(&'static str, Counting, Step)> {
         "--tests",
     ]);
     browser.env("CHROMEDRIVER", "/usr/bin/chromedriver");
+    // The simulator's determinism test, compiled to wasm32: its trace digests
+    // must equal the native run's (tests/determinism/digests.txt).
+    let mut wasm_determinism = cargo(&[
+        "test",
+        "-p",
+        "gosched-sim",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--test",
+        "determinism",
+    ]);
+    wasm_determinism.env("CHROMEDRIVER", "/usr/bin/chromedriver");
     let mut build = ctx.cmd("trunk");
     build.args(["build", "--release"]);
     let mut e2e = ctx.cmd_in(&setup::e2e_dir(&ctx.root), "playwright");
@@ -156,7 +169,10 @@ fn stages(ctx: &Context, found: Found) -> Vec<(&'static str, Counting, Step)> {
         (
             "browser tests (wasm-bindgen-test)",
             Counting::Tests,
-            tests(browser, Runner::Libtest),
+            Step::Commands(vec![
+                (browser, Some(Runner::Libtest)),
+                (wasm_determinism, Some(Runner::Libtest)),
+            ]),
         ),
         (
             "release build (trunk build --release)",

@@ -243,3 +243,43 @@ impl EventKind {
         matches!(self, EventKind::Access { .. })
     }
 }
+
+/// A 64-bit FNV-1a digest of a trace, for comparing runs across targets and
+/// builds (the determinism test compares native and wasm digests of the same
+/// runs). It hashes each event's `Debug` text, which has no pointer or
+/// platform-width content.
+pub fn digest(events: &[Event]) -> u64 {
+    let mut h = Fnv(FNV_OFFSET);
+    for e in events {
+        // Writing into a hasher cannot fail.
+        let _ = std::fmt::Write::write_fmt(&mut h, format_args!("{e:?}\n"));
+    }
+    h.0
+}
+
+/// [`digest`]'s hash over plain bytes (program output).
+pub fn digest_bytes(bytes: &[u8]) -> u64 {
+    let mut h = Fnv(FNV_OFFSET);
+    h.bytes(bytes);
+    h.0
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+struct Fnv(u64);
+
+impl Fnv {
+    fn bytes(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+impl std::fmt::Write for Fnv {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.bytes(s.as_bytes());
+        Ok(())
+    }
+}
