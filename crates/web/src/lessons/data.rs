@@ -430,8 +430,8 @@ const RACE_CONDITION: Lesson = Lesson {
             &[18],
             Seek::End,
             t(
-                "The total is far below 40000: updates were lost. Two goroutines on different cores read the same value, say 41, both write 42, and one increment disappears. This is a race condition: the result depends on how the goroutines' steps happen to interleave, so it changes from run to run (try other seeds).",
-                "O total fica bem abaixo de 40000: incrementos se perderam. Duas goroutines em núcleos diferentes leem o mesmo valor, digamos 41, as duas escrevem 42, e um incremento desaparece. Isso é uma condição de corrida: o resultado depende de como os passos das goroutines se intercalam por acaso, e por isso muda de uma execução para outra (experimente outras seeds).",
+                "The total is far below 40000: updates were lost. Two goroutines on different cores read the same value, say 41, both write 42, and one increment disappears. This is a race condition: the result depends on how the goroutines' steps happen to interleave, so it changes from run to run (try other seeds). With real Go you may need far more iterations to see it, because a compiled loop this short can finish before another thread even starts; the race detector reports the bug either way.",
+                "O total fica bem abaixo de 40000: incrementos se perderam. Duas goroutines em núcleos diferentes leem o mesmo valor, digamos 41, as duas escrevem 42, e um incremento desaparece. Isso é uma condição de corrida: o resultado depende de como os passos das goroutines se intercalam por acaso, e por isso muda de uma execução para outra (experimente outras seeds). No Go real talvez sejam necessárias muito mais iterações para ver isso, porque um laço compilado tão curto pode terminar antes mesmo de outra thread começar; o detector de corrida aponta o erro de qualquer forma.",
             ),
         ),
         step(
@@ -532,7 +532,7 @@ const MEMORY: Lesson = Lesson {
             Seek::Stay,
             t(
                 "Beside it, the meter shows what 10,001 OS threads would reserve for their stacks. The course's 1 MB per thread is the default stack reserve on Windows (1 MiB; programs built by Go ask for 2 MiB on 64-bit Windows): about 9.8 GiB. On Linux, glibc gives each thread 8 MiB by default (the ulimit -s value): about 78 GiB. That is reserved address space, committed page by page as the stack is used, but every thread also costs kernel memory and an entry in the OS scheduler.",
-                "Ao lado, o medidor mostra o que 10.001 threads do sistema operacional reservariam para suas pilhas. O 1 MB por thread citado no curso é a reserva padrão de pilha no Windows (1 MiB; programas gerados pelo Go pedem 2 MiB no Windows de 64 bits): cerca de 9,8 GiB. No Linux, a glibc dá a cada thread 8 MiB por padrão (o valor de ulimit -s): cerca de 78 GiB. Isso é espaço de endereçamento reservado, ocupado página por página à medida que a pilha é usada, mas cada thread também custa memória do kernel e uma entrada no escalonador do sistema.",
+                "Ao lado, o medidor mostra o que 10.001 threads do sistema operacional reservariam para suas pilhas. O 1 MB por thread citado no curso é a reserva padrão de pilha no Windows (1 MiB; programas gerados pelo Go pedem 2 MiB no Windows de 64 bits): cerca de 9,8 GiB. No Linux, a glibc dá a cada thread 8 MiB por padrão (o valor de ulimit -s): cerca de 78 GiB. Isso é espaço de endereçamento reservado, que só vira memória física página por página, à medida que a pilha é usada, mas cada thread também custa memória do kernel e uma entrada no escalonador do sistema.",
             ),
         ),
         step(
@@ -561,8 +561,8 @@ const MEMORY: Lesson = Lesson {
             &[],
             Seek::Stay,
             t(
-                "Switching between goroutines is cheap too: the Go scheduler does it in user space, saving a few registers, with no system call. Note that 10,001 goroutines ran on only 4 Ps and a handful of threads. That is why a Go server can afford one goroutine per connection, where one thread per connection would exhaust memory long before.",
-                "Trocar de uma goroutine para outra também é barato: o escalonador do Go faz isso em espaço de usuário, salvando poucos registradores, sem chamada de sistema. Repare que 10.001 goroutines rodaram em apenas 4 Ps e um punhado de threads. É por isso que um servidor em Go pode ter uma goroutine por conexão, enquanto uma thread por conexão esgotaria a memória muito antes.",
+                "Switching between goroutines is cheap too: the Go scheduler does it in user space, saving a few registers, with no system call. Note that 10,001 goroutines ran on only 4 Ps and a handful of threads. That is why a Go server can afford one goroutine per connection, where one thread per connection would cost far more memory and send every switch through the kernel.",
+                "Trocar de uma goroutine para outra também é barato: o escalonador do Go faz isso em espaço de usuário, salvando poucos registradores, sem chamada de sistema. Repare que 10.001 goroutines rodaram em apenas 4 Ps e um punhado de threads. É por isso que um servidor em Go pode ter uma goroutine por conexão, enquanto uma thread por conexão custaria muito mais memória e faria cada troca passar pelo kernel.",
             ),
         ),
     ],
@@ -751,8 +751,8 @@ const SCHEDULER: Lesson = Lesson {
             &[21, 22, 23, 24, 25],
             Seek::First(Moment::Handoff),
             t(
-                "A system call such as the file read in os.ReadFile blocks its whole thread in the kernel, and the goroutine keeps that M and its P. With GOMAXPROCS=1 the worker could not run, so sysmon, which looks every 20 µs or so, takes the P away from the blocked M (the handoff) and gives it to another M, a new thread here, which runs the worker.",
-                "Uma chamada de sistema, como a leitura de arquivo em os.ReadFile, bloqueia a thread inteira no kernel, e a goroutine continua com esse M e com o seu P. Com GOMAXPROCS=1 a worker não poderia rodar, então o sysmon, que olha a cada 20 µs mais ou menos, tira o P do M bloqueado (a entrega, handoff) e o passa para outro M, aqui uma thread nova, que executa a worker.",
+                "A system call such as the file read in os.ReadFile blocks its whole thread in the kernel, and its P stays tied to that blocked M. With GOMAXPROCS=1 the worker could not run, so sysmon, which looks every 20 µs or so, takes the P away from the blocked M (the handoff) and gives it to another M, a new thread here, which runs the worker.",
+                "Uma chamada de sistema, como a leitura de arquivo em os.ReadFile, bloqueia a thread inteira no kernel, e o P continua preso a esse M bloqueado. Com GOMAXPROCS=1 o worker não poderia rodar, então o sysmon, que olha a cada 20 µs mais ou menos, tira o P do M bloqueado (a entrega, handoff) e o passa para outro M, aqui uma thread nova, que executa o worker.",
             ),
         ),
         step(
@@ -762,7 +762,7 @@ const SCHEDULER: Lesson = Lesson {
             Seek::First(Moment::SyscallExit),
             t(
                 "When the read returns, its M has no P and none is free: the reader goes to the global queue and the M goes to sleep. So a Go program can have more threads than GOMAXPROCS, which limits threads running Go code, not threads blocked in the kernel; network waits, by contrast, block no thread (the netpoller wakes the goroutine). In the simulator every read takes 50 µs; reading a missing file on your machine returns in about a microsecond, so real Go usually prints the reader's line first.",
-                "Quando a leitura termina, o M dela está sem P e não há nenhum livre: a leitora vai para a fila global e o M vai dormir. Por isso um programa Go pode ter mais threads do que GOMAXPROCS, que limita as threads executando código Go, não as bloqueadas no kernel; já as esperas de rede não bloqueiam nenhuma thread (o netpoller acorda a goroutine). No simulador toda leitura leva 50 µs; na sua máquina, ler um arquivo inexistente termina em cerca de um microssegundo, então o Go real costuma imprimir primeiro a linha da leitora.",
+                "Quando a leitura termina, o M dela está sem P e não há nenhum livre: o leitor vai para a fila global e o M vai dormir. Por isso um programa Go pode ter mais threads do que GOMAXPROCS, que limita as threads executando código Go, não as bloqueadas no kernel; já as esperas de rede não bloqueiam nenhuma thread (o netpoller acorda a goroutine). No simulador toda leitura leva 50 µs; na sua máquina, ler um arquivo inexistente termina em cerca de um microssegundo, então o Go real costuma imprimir primeiro a linha do leitor.",
             ),
         ),
     ],
