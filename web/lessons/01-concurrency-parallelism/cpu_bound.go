@@ -23,7 +23,7 @@ func main() {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			fmt.Println("task", task, "done:", work(2_500_000))
+			fmt.Println("task", task, "done:", work(3_000_000))
 		}()
 	}
 	wg.Wait()

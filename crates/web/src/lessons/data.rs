@@ -353,8 +353,8 @@ const CONCURRENCY_PARALLELISM: Lesson = Lesson {
             &[30],
             Seek::End,
             t(
-                "Compare the total simulated time: about 50 ms on one core and about 12.5 ms on four, nearly four times faster, because the tasks never wait for each other. Waking threads and stealing cost a few microseconds, so the gain is slightly under 4x. Concurrency is how you structure the program; parallelism is what the hardware can give you when the work is independent.",
-                "Compare o tempo total simulado: cerca de 50 ms em um núcleo e cerca de 12,5 ms em quatro, quase quatro vezes mais rápido, porque as tarefas nunca esperam umas pelas outras. Acordar threads e roubar trabalho custa alguns microssegundos, por isso o ganho fica um pouco abaixo de 4x. Concorrência é como você estrutura o programa; paralelismo é o que o hardware consegue oferecer quando o trabalho é independente.",
+                "Compare the total simulated time: about 48 ms on one core and about 12 ms on four, nearly four times faster, because the tasks never wait for each other. Waking threads and stealing cost a few microseconds, so the gain is slightly under 4x. Concurrency is how you structure the program; parallelism is what the hardware can give you when the work is independent.",
+                "Compare o tempo total simulado: cerca de 48 ms em um núcleo e cerca de 12 ms em quatro, quase quatro vezes mais rápido, porque as tarefas nunca esperam umas pelas outras. Acordar threads e roubar trabalho custa alguns microssegundos, por isso o ganho fica um pouco abaixo de 4x. Concorrência é como você estrutura o programa; paralelismo é o que o hardware consegue oferecer quando o trabalho é independente.",
             ),
         ),
         step(
@@ -363,8 +363,8 @@ const CONCURRENCY_PARALLELISM: Lesson = Lesson {
             &[],
             Seek::Stay,
             t(
-                "Try GOMAXPROCS=2: about 26 ms. Real Go sets GOMAXPROCS to the number of logical CPUs by default, and more Ps than cores adds no parallelism, only more switching. Times here are on the simulator's scale (one loop iteration costs about 5 ns; compiled Go does it in about 1 ns), so on your machine the totals are smaller, but with four free cores the ratio is similar.",
-                "Experimente GOMAXPROCS=2: cerca de 26 ms. O Go real usa por padrão GOMAXPROCS igual ao número de CPUs lógicas, e mais Ps do que núcleos não traz paralelismo, só mais trocas. Os tempos aqui estão na escala do simulador (uma iteração do laço custa cerca de 5 ns; o Go compilado faz em cerca de 1 ns), então na sua máquina os totais são menores, mas com quatro núcleos livres a proporção é parecida.",
+                "Try GOMAXPROCS=2: about 25 ms. Real Go sets GOMAXPROCS to the number of logical CPUs by default, and more Ps than cores adds no parallelism, only more switching. Times here are on the simulator's scale (one loop iteration costs about 4 ns; compiled Go does it in about 1 ns), so on your machine the totals are smaller, but with four free cores the ratio is similar.",
+                "Experimente GOMAXPROCS=2: cerca de 25 ms. O Go real usa por padrão GOMAXPROCS igual ao número de CPUs lógicas, e mais Ps do que núcleos não traz paralelismo, só mais trocas. Os tempos aqui estão na escala do simulador (uma iteração do laço custa cerca de 4 ns; o Go compilado faz em cerca de 1 ns), então na sua máquina os totais são menores, mas com quatro núcleos livres a proporção é parecida.",
             ),
         ),
     ],
