@@ -5,6 +5,7 @@
 //! order (see [`test`]). The only dependency is the standard library, so the first
 //! `cargo xtask` compiles in a second or two.
 
+mod bench;
 mod budget;
 mod cmd;
 mod count;
@@ -28,6 +29,8 @@ commands:
   test               install what is missing, then run every check CI runs:
                      fmt, clippy, native tests, browser tests, release build,
                      end-to-end tests, bundle-size budget
+  bench [ARGS...]    every benchmark: `gosched bench` beside Go and yaegi, then the
+                     simulator natively and in wasm (headless Chromium) with the ratio
   oracle ARGS...     compare programs against real Go (see xtask/src/oracle.rs)
 ";
 
@@ -37,6 +40,7 @@ fn main() -> ExitCode {
         Some("serve") => serve::run(&args[1..]),
         Some("test") => test::run(&args[1..]),
         Some("oracle") => oracle::run(&args[1..]),
+        Some("bench") => bench::run(&args[1..]),
         Some("help" | "--help" | "-h") => {
             print!("{USAGE}");
             Ok(())

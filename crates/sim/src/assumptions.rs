@@ -15,6 +15,7 @@ pub fn assumptions() -> &'static [Assumption] {
     &[
         Assumption { id: "time", text: "Time is simulated: each bytecode instruction costs about 1 ns and runtime operations cost what they measured on real Go (see docs/calibration.md). The clock starts at 2009-11-10 23:00 UTC, like the Go Playground's." },
         Assumption { id: "interleaving", text: "Parallel Ps advance together in simulated time; which core executes its next instructions first is drawn from the seeded random generator, so memory accesses interleave at instruction granularity, as on real hardware." },
+        Assumption { id: "event-times", text: "Cores are simulated one action at a time, always moving the one furthest behind; an event is never stamped earlier than one already recorded, so times in the event log can be up to about a microsecond later than the core's own clock." },
         Assumption { id: "gc", text: "There is no garbage-collector pause or stop-the-world: memory is reclaimed invisibly, and GC worker goroutines do not exist." },
         Assumption { id: "runtime-goroutines", text: "Of the runtime's own goroutines only the finalizer goroutine is simulated (it sits in P0's runnext at start, as in Go); ids 2 to 5 are reserved for them, so user goroutines start at 6." },
         Assumption { id: "syscalls", text: "os.ReadFile is a simulated blocking system call of 50 µs (there is no file system; it always fails with 'no such file or directory'). http.Get is a simulated 20 ms network wait; localhost refuses connections, other hosts answer 200 OK." },

@@ -44,7 +44,9 @@ pub struct Stats {
     pub goroutines_created: u64,
     pub live_goroutines: u64,
     pub peak_goroutines: u64,
-    /// Peak of the summed goroutine stack sizes.
+    /// The summed stack sizes of the live goroutines.
+    pub live_stack_bytes: u64,
+    /// Peak of [`Stats::live_stack_bytes`].
     pub peak_stack_bytes: u64,
     pub instructions: u64,
 }
@@ -78,6 +80,8 @@ pub struct Machine {
     pub(crate) burst: Option<Burst>,
     /// Events recorded over the whole run (the trace may have been drained).
     pub(crate) events_emitted: u64,
+    /// The latest time stamped on an event: stamps never go back.
+    pub(crate) last_event_time: Nanos,
     /// Depth of natives calling back into bytecode (no blocking inside).
     pub(crate) nested: u32,
     /// Recorded choices (for replay and the explorer), when recording.
@@ -126,6 +130,7 @@ impl Machine {
             nested: 0,
             burst: None,
             events_emitted: 0,
+            last_event_time: 0,
 
             choices: None,
             forced: Arc::from(Vec::new()),
@@ -212,6 +217,11 @@ impl Machine {
             let mut dead = G::new(id, FuncId(0), None);
             dead.status = GStatus::Dead;
             self.gs.push(dead);
+        }
+        if g.status != GStatus::Dead {
+            self.stats.live_stack_bytes += g.stack_size;
+            self.stats.peak_stack_bytes =
+                self.stats.peak_stack_bytes.max(self.stats.live_stack_bytes);
         }
         self.gs[i] = g;
     }
@@ -543,6 +553,13 @@ impl Machine {
             return;
         }
         self.events_emitted += 1;
+        // Running Ps advance together but not in lockstep: one acting at its
+        // clock may be a little behind another that has already recorded an
+        // event (at most the interleaving window plus one scheduler action,
+        // under a microsecond). The stamp is raised so the trace reads in
+        // time order (ARCHITECTURE.md, "Simulated time").
+        let time = time.max(self.last_event_time);
+        self.last_event_time = time;
         self.trace.push(Event {
             step: self.step,
             time,
@@ -585,6 +602,8 @@ impl Machine {
             .find(|l| l.starts_with("fatal error:"))
             .unwrap_or(text)
             .to_string();
+        // One newline, as Go's traceback ends (no blank line before `exit status 2`).
+        let text = text.trim_end_matches('\n');
         self.out.write_stderr(&format!("{text}\n"), u64::MAX);
         self.finish(Outcome {
             exit_code: 2,
@@ -642,7 +661,7 @@ impl Machine {
 
     // ===== goroutine creation and exit =====
 
-    /// Bytes of simulated stack a frame of `nregs` registers takes.
+    /// Counts a new goroutine; false if that passes the goroutine limit.
     pub(crate) fn note_goroutine_created(&mut self) -> bool {
         self.stats.goroutines_created += 1;
         self.stats.live_goroutines += 1;
@@ -668,6 +687,7 @@ impl Machine {
         gg.p = None;
         gg.m = None;
         self.stats.live_goroutines -= 1;
+        self.stats.live_stack_bytes -= gg.stack_size;
         if let Some(r) = &mut self.race {
             r.goroutine_exit(g);
         }

@@ -69,9 +69,10 @@ impl Machine {
                     "runtime: goroutine stack exceeds {max_stack}-byte limit\nfatal error: stack overflow"
                 )));
             }
+            self.stats.live_stack_bytes += new - gg.stack_size;
             gg.stack_size = new;
-            let total: u64 = gg.stack_size;
-            self.stats.peak_stack_bytes = self.stats.peak_stack_bytes.max(total);
+            self.stats.peak_stack_bytes =
+                self.stats.peak_stack_bytes.max(self.stats.live_stack_bytes);
         }
         let gg = &mut self.gs[g.index()];
         gg.frames.push(Frame {

@@ -7,14 +7,34 @@ use crate::sched::p::{MState, PStatus};
 use crate::sched::{GLOBAL_FAIRNESS_TICKS, STEAL_TRIES};
 use crate::trace::{EventKind, Source};
 
+/// proc.go runqgrab: `usleep(3)` before stealing a running P's `runnext`,
+/// "to give the P a chance to schedule it" (a producer that just readied a
+/// consumer usually runs it itself at once).
+const RUNNEXT_STEAL_SLEEP: u64 = 3_000;
+
+/// What one look for work found.
+enum Found {
+    /// Run this goroutine (taken from where, and whether it inherits the time slice).
+    Run(GoId, Source, bool),
+    /// The M sleeps before looking again (runqgrab's pause before stealing `runnext`).
+    Sleeping,
+    /// No work: the P goes idle.
+    Nothing,
+}
+
 impl Machine {
     /// One scheduler action on P `p`, which is running but has no goroutine
     /// (proc.go: schedule): find a goroutine and execute it, or idle the P
     /// and park its M.
     pub(crate) fn schedule(&mut self, p: ProcId) {
         let m = self.sched.p(p).m.expect("invariant: a running P has an M");
-        match self.find_runnable(p) {
-            Some((g, from, inherit)) => {
+        let found = match self.sched.p_mut(p).steal_sleep.take() {
+            Some((victim, g)) => self.after_steal_sleep(p, victim, g),
+            None => self.find_runnable(p),
+        };
+        match found {
+            Found::Sleeping => {}
+            Found::Run(g, from, inherit) => {
                 if self.sched.ms[m.index()].state == MState::Spinning {
                     // proc.go: resetspinning — the next spinning M takes over the search.
                     self.sched.ms[m.index()].state = MState::Running;
@@ -23,7 +43,7 @@ impl Machine {
                 }
                 self.execute(p, g, from, inherit);
             }
-            None => {
+            Found::Nothing => {
                 let was_spinning = self.sched.ms[m.index()].state == MState::Spinning;
                 let now = self.sched.p(p).clock;
                 self.emit_at(now, EventKind::ProcIdle { p, m });
@@ -49,8 +69,19 @@ impl Machine {
                 .any(|p| p.status != PStatus::Dead && p.has_local_work())
     }
 
+    /// runqgrab after its 3 µs sleep: take the victim's `runnext` if it is
+    /// still there, or search again from the start.
+    fn after_steal_sleep(&mut self, thief: ProcId, victim: ProcId, g: GoId) -> Found {
+        if self.sched.p(victim).runnext == Some(g) {
+            self.sched.p_mut(victim).runnext = None;
+            self.emit_steal(thief, victim, &[g], true);
+            return Found::Run(g, Source::Stolen, false);
+        }
+        self.find_runnable(thief)
+    }
+
     /// proc.go: findRunnable, in Go's order. Costs simulated time on `p`.
-    fn find_runnable(&mut self, p: ProcId) -> Option<(GoId, Source, bool)> {
+    fn find_runnable(&mut self, p: ProcId) -> Found {
         let now = self.sched.p(p).clock;
         self.run_timers(p, now);
         // Fairness: one G from the global queue every 61st tick.
@@ -62,17 +93,17 @@ impl Machine {
             && !self.sched.global.is_empty()
         {
             if let Some(g) = self.globrunqget(p, 1) {
-                return Some((g, Source::GlobalQueue, false));
+                return Found::Run(g, Source::GlobalQueue, false);
             }
         }
-        if let Some(found) = self.runqget(p) {
-            return Some(found);
+        if let Some((g, from, inherit)) = self.runqget(p) {
+            return Found::Run(g, from, inherit);
         }
         if let Some(g) = self.globrunqget(p, 0) {
-            return Some((g, Source::GlobalQueue, false));
+            return Found::Run(g, Source::GlobalQueue, false);
         }
         if let Some(g) = self.netpoll(p) {
-            return Some((g, Source::Netpoll, false));
+            return Found::Run(g, Source::Netpoll, false);
         }
         // Spin (steal) only if already spinning, or if fewer than half the
         // busy Ps have spinning Ms (proc.go: findRunnable).
@@ -86,7 +117,7 @@ impl Machine {
             }
             return self.steal_work(p);
         }
-        None
+        Found::Nothing
     }
 
     /// Polls the network without blocking (proc.go: findRunnable step 9):
@@ -105,10 +136,10 @@ impl Machine {
     /// proc.go: stealWork. Four passes over the other Ps in a random order;
     /// take half of a victim's ring; on the last pass also run the victim's
     /// expired timers and take its `runnext`.
-    fn steal_work(&mut self, thief: ProcId) -> Option<(GoId, Source, bool)> {
+    fn steal_work(&mut self, thief: ProcId) -> Found {
         let n = self.sched.gomaxprocs;
         if n <= 1 {
-            return None;
+            return Found::Nothing;
         }
         for pass in 0..STEAL_TRIES {
             let last = pass == STEAL_TRIES - 1;
@@ -121,8 +152,8 @@ impl Machine {
                 if last {
                     let now = self.sched.p(thief).clock;
                     if self.steal_timers(victim, thief, now) {
-                        if let Some(found) = self.runqget(thief) {
-                            return Some(found);
+                        if let Some((g, from, inherit)) = self.runqget(thief) {
+                            return Found::Run(g, from, inherit);
                         }
                     }
                 }
@@ -138,25 +169,27 @@ impl Machine {
                         self.gs[g.index()].p = Some(thief);
                         self.sched.p_mut(thief).runq.push_back(g);
                     }
-                    return Some((run, Source::Stolen, false));
+                    return Found::Run(run, Source::Stolen, false);
                 }
                 if last {
                     if let Some(g) = self.sched.p(victim).runnext {
                         // proc.go: runqgrab sleeps 3 µs first so a running victim can
-                        // run the G it just readied itself.
+                        // run the G it just readied itself; the thief looks again
+                        // when it wakes (after_steal_sleep), while the others run.
                         if self.sched.p(victim).status == PStatus::Running {
-                            self.sched.p_mut(thief).clock += 3_000;
+                            let pp = self.sched.p_mut(thief);
+                            pp.clock += RUNNEXT_STEAL_SLEEP;
+                            pp.steal_sleep = Some((victim, g));
+                            return Found::Sleeping;
                         }
-                        if self.sched.p(victim).runnext == Some(g) {
-                            self.sched.p_mut(victim).runnext = None;
-                            self.emit_steal(thief, victim, &[g], true);
-                            return Some((g, Source::Stolen, false));
-                        }
+                        self.sched.p_mut(victim).runnext = None;
+                        self.emit_steal(thief, victim, &[g], true);
+                        return Found::Run(g, Source::Stolen, false);
                     }
                 }
             }
         }
-        None
+        Found::Nothing
     }
 
     fn emit_steal(&mut self, thief: ProcId, victim: ProcId, gs: &[GoId], runnext: bool) {

@@ -347,7 +347,8 @@ impl Machine {
         pp.m = Some(m);
         pp.curg = None;
         pp.clock = now + latency;
-        self.emit(EventKind::ProcStart { p, m, spinning });
+        // Stamped when the M is handed the P; it runs from `now + latency`.
+        self.emit_at(now, EventKind::ProcStart { p, m, spinning });
     }
 
     /// Hands off P `p` whose M can no longer use it (proc.go: handoffp):

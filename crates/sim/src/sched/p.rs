@@ -57,6 +57,9 @@ pub struct P {
     pub sysmon: SysmonTick,
     /// When the current goroutine started running (for the timeline).
     pub run_start: Nanos,
+    /// A spinning M on this P is in runqgrab's 3 µs sleep before taking this
+    /// victim's `runnext` goroutine; it looks again when it wakes.
+    pub steal_sleep: Option<(ProcId, GoId)>,
 }
 
 /// What sysmon last saw of a P (proc.go: sysmontick).
@@ -83,6 +86,7 @@ impl P {
             timers: std::collections::BinaryHeap::new(),
             sysmon: SysmonTick::default(),
             run_start: 0,
+            steal_sleep: None,
         }
     }
 
