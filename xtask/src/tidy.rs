@@ -165,3 +165,26 @@ fn size_settings_stay_on() {
         "index.html must build the app with data-wasm-opt=\"z\""
     );
 }
+
+#[test]
+fn every_simplification_is_in_architecture_md() {
+    // The page shows crates/sim/src/assumptions.rs; ARCHITECTURE.md lists the same ids.
+    let root = crate::project_root();
+    let list =
+        std::fs::read_to_string(root.join("crates/sim/src/assumptions.rs")).unwrap_or_default();
+    let doc = std::fs::read_to_string(root.join("ARCHITECTURE.md")).unwrap_or_default();
+    let ids: Vec<&str> = list
+        .split("id: \"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .collect();
+    assert!(ids.len() >= 10, "assumptions.rs lists {} ids", ids.len());
+    let missing: Vec<&&str> = ids
+        .iter()
+        .filter(|id| !doc.contains(&format!("- `{id}`:")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "ARCHITECTURE.md's Simplifications section lacks {missing:?}"
+    );
+}

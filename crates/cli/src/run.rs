@@ -19,7 +19,7 @@ pub struct RunArgs {
     /// The Go source file.
     pub file: PathBuf,
     /// GOMAXPROCS (1-64).
-    #[arg(long, default_value_t = 4)]
+    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u32).range(1..=64))]
     pub procs: u32,
     /// The seed of every random choice (same seed, same run).
     #[arg(long, default_value_t = 1)]
@@ -33,9 +33,18 @@ pub struct RunArgs {
     /// Disable the race detector (the default).
     #[arg(long)]
     pub no_race: bool,
-    /// Stop after this many steps.
+    /// Stop after this many steps (default 200,000,000; exit 124).
     #[arg(long)]
     pub max_steps: Option<u64>,
+    /// Stop when more goroutines than this have been created (default 10,000,000).
+    #[arg(long)]
+    pub max_goroutines: Option<u64>,
+    /// Stop when more than this many MiB are live after a collection (default 1024).
+    #[arg(long, value_name = "MIB")]
+    pub max_memory: Option<u64>,
+    /// Stop when the program has printed more than this many KiB (default 1024).
+    #[arg(long, value_name = "KIB")]
+    pub max_output: Option<u64>,
     /// Print every scheduling event to stderr after the run (for debugging).
     #[arg(long)]
     pub events: bool,
@@ -95,6 +104,15 @@ pub fn run(args: &RunArgs) -> i32 {
     };
     if let Some(n) = args.max_steps {
         cfg.limits.max_steps = n;
+    }
+    if let Some(n) = args.max_goroutines {
+        cfg.limits.max_goroutines = n;
+    }
+    if let Some(n) = args.max_memory {
+        cfg.limits.max_memory = n.saturating_mul(1 << 20);
+    }
+    if let Some(n) = args.max_output {
+        cfg.limits.max_output = n.saturating_mul(1 << 10);
     }
     let mut m = Machine::new(prog, cfg);
     let code = m.run_to_end().exit_code;

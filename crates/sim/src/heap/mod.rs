@@ -61,6 +61,9 @@ pub enum Obj {
 /// Bytes charged per object on top of its contents (header, bookkeeping).
 const OBJ_OVERHEAD: u64 = 32;
 
+/// The smallest heap goal (mgcpacer.go: heapMinimum, 4 MB at GOGC=100).
+pub const MIN_GC_BYTES: u64 = 4 << 20;
+
 #[derive(Clone, Debug)]
 pub struct Heap {
     objs: Vec<Obj>,
@@ -71,6 +74,9 @@ pub struct Heap {
     allocs_since_gc: u64,
     /// Collect when `allocs_since_gc` reaches this.
     gc_every: u64,
+    /// Or when the estimated live bytes reach this (GOGC=100: twice what
+    /// survived the last collection, at least [`MIN_GC_BYTES`]).
+    next_gc: u64,
     /// Bytes allocated over the whole run (for statistics).
     pub total_allocated: u64,
     pub collections: u64,
@@ -93,6 +99,7 @@ impl Heap {
             bytes: OBJ_OVERHEAD,
             allocs_since_gc: 0,
             gc_every: 50_000,
+            next_gc: MIN_GC_BYTES,
             total_allocated: 0,
             collections: 0,
         }
@@ -138,7 +145,12 @@ impl Heap {
 
     /// Whether enough has been allocated to make a collection worthwhile.
     pub fn wants_gc(&self) -> bool {
-        self.allocs_since_gc >= self.gc_every
+        self.allocs_since_gc >= self.gc_every || self.bytes >= self.next_gc
+    }
+
+    /// Whether allocating `bytes` more reaches the heap goal.
+    pub fn would_reach_goal(&self, bytes: u64) -> bool {
+        self.bytes.saturating_add(bytes) >= self.next_gc
     }
 
     /// Charges `bytes` of growth to an existing object (e.g. appending in place).
@@ -316,6 +328,7 @@ impl Heap {
         // Like GOGC=100: collect again after roughly as many allocations as
         // survived, but not too often for small heaps.
         self.gc_every = (self.len() as u64).max(50_000);
+        self.next_gc = (2 * bytes).max(MIN_GC_BYTES);
         self.collections += 1;
         freed
     }

@@ -13,6 +13,11 @@ use crate::sched::g::CallTarget;
 use crate::trace::CellId;
 use crate::value::{SliceRef, StrRef, Value};
 
+/// The most elements a slice can have: slice headers hold 32-bit lengths
+/// (Go's bound is maxAlloc, 2^48 bytes; anything near either is far past
+/// the memory limit, which stops the run first).
+const MAX_ALLOC_ELEMS: i64 = u32::MAX as i64;
+
 impl Machine {
     #[inline]
     pub(crate) fn reg(&self, g: GoId, r: Reg) -> Value {
@@ -107,6 +112,8 @@ impl Machine {
             Instr::NegFloat { dst, a } => self.set(g, dst, Value::Float(-r(self, a).as_float())),
             Instr::Not { dst, a } => self.set(g, dst, Value::Bool(!r(self, a).as_bool())),
             Instr::Concat { dst, a, b } => {
+                let n = self.heap.bytes_of(r(self, a)).len() + self.heap.bytes_of(r(self, b)).len();
+                self.reserve_collecting(n as u64)?;
                 let mut s = self.heap.bytes_of(r(self, a)).to_vec();
                 s.extend_from_slice(self.heap.bytes_of(r(self, b)));
                 let v = Value::Str(self.heap.alloc_str(&s));
@@ -175,7 +182,18 @@ impl Machine {
                 }
             }
             Instr::Conv { conv, dst, src } => {
-                let v = self.convert(conv, r(self, src), (self.prog.well_known.int, None));
+                let x = r(self, src);
+                // Conversions between strings and slices build a copy:
+                // reserve it (8 bytes per element, at most 4 per rune).
+                let n = u64::from(match x {
+                    Value::Str(s) => s.len,
+                    Value::Slice(s) => s.len,
+                    _ => 0,
+                });
+                if n > 0 {
+                    self.reserve_collecting(8 * n)?;
+                }
+                let v = self.convert(conv, x, (self.prog.well_known.int, None));
                 self.set(g, dst, v);
             }
 
@@ -451,13 +469,16 @@ impl Machine {
             } => {
                 let n = r(self, len).as_int();
                 let c = cap.map_or(n, |c| r(self, c).as_int());
-                let max = (self.cfg.limits.max_memory / 8).min(i64::MAX as u64) as i64;
+                // malloc.go: maxAlloc is 2^48 bytes on linux/amd64; below
+                // that, a slice too big for the playground hits the memory limit.
+                let max = MAX_ALLOC_ELEMS;
                 if n < 0 || n > max {
                     return Err(Trap::Runtime("makeslice: len out of range".into()));
                 }
                 if c < n || c > max {
                     return Err(Trap::Runtime("makeslice: cap out of range".into()));
                 }
+                self.reserve_collecting(c as u64 * 8)?;
                 let mut elems = Vec::with_capacity(c as usize);
                 for _ in 0..c {
                     let z = self.zero_value(elem);
@@ -925,9 +946,10 @@ impl Machine {
             return Ok(Value::Slice(grown));
         }
         let new_cap = grow_cap(cap, new_len, self.type_size(elem).max(1));
-        if new_cap * 8 > self.cfg.limits.max_memory {
+        if new_cap > MAX_ALLOC_ELEMS as u64 {
             return Err(Trap::Runtime("growslice: len out of range".into()));
         }
+        self.reserve_collecting(new_cap * 8)?;
         let mut elems = Vec::with_capacity(new_cap as usize);
         if let Some(c) = cur {
             for i in 0..c.len {

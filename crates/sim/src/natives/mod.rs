@@ -122,6 +122,23 @@ impl Machine {
         Ok(())
     }
 
+    /// Like [`Self::reserve`], but first collects garbage when the
+    /// allocation would reach the heap goal or the limit, as Go's allocator
+    /// assists do. Only for callers whose intermediate values are all in
+    /// registers (instructions that have not allocated yet), since the
+    /// collection sees registers as its only roots.
+    pub(crate) fn reserve_collecting(&mut self, bytes: u64) -> R<()> {
+        if self.heap.would_reach_goal(bytes)
+            || self.heap.bytes().saturating_add(bytes) > self.cfg.limits.max_memory
+        {
+            self.collect_garbage();
+            if self.outcome.is_some() {
+                return Err(Trap::Ended);
+            }
+        }
+        self.reserve(bytes)
+    }
+
     /// Writes program output (checks the output limit).
     pub(crate) fn write_out(&mut self, g: GoId, stderr: bool, bytes: &[u8]) -> R<()> {
         let limit = self.cfg.limits.max_output;
