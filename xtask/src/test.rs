@@ -1,8 +1,9 @@
 //! `cargo xtask test`: every check CI runs, in order, stopping at the first failure.
 //!
 //! Stages: formatting, clippy, native tests (nextest if present, plus doc tests; else
-//! `cargo test`), browser tests (wasm-bindgen-test in headless Chromium: the web crate, and
-//! the simulator's native-vs-wasm determinism test), the release build (`trunk build --release`),
+//! `cargo test`), browser tests (wasm-bindgen-test in headless Chromium: the web crate, the
+//! simulator's determinism test and the diagnostics corpus, both checked against the same data
+//! as natively), the release build (`trunk build --release`),
 //! end-to-end tests (Playwright against that build) and the bundle budget. It ends with
 //! one line, `N passed, N failed`, counting each test the runners report; a stage that is
 //! a single check (fmt, clippy, build, budget) counts as one, and a failed stage counts at
@@ -140,6 +141,17 @@ fn stages(ctx: &Context, found: Found) -> Vec<(&'static str, Counting, Step)> {
         "determinism",
     ]);
     wasm_determinism.env("CHROMEDRIVER", "/usr/bin/chromedriver");
+    // The diagnostics corpus, compiled to wasm32: the same errors as natively.
+    let mut wasm_diagnostics = cargo(&[
+        "test",
+        "-p",
+        "gosched-lang",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--test",
+        "diagnostics",
+    ]);
+    wasm_diagnostics.env("CHROMEDRIVER", "/usr/bin/chromedriver");
     let mut build = ctx.cmd("trunk");
     build.args(["build", "--release"]);
     let mut e2e = ctx.cmd_in(&setup::e2e_dir(&ctx.root), "playwright");
@@ -172,6 +184,7 @@ fn stages(ctx: &Context, found: Found) -> Vec<(&'static str, Counting, Step)> {
             Step::Commands(vec![
                 (browser, Some(Runner::Libtest)),
                 (wasm_determinism, Some(Runner::Libtest)),
+                (wasm_diagnostics, Some(Runner::Libtest)),
             ]),
         ),
         (

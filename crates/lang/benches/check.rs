@@ -1,4 +1,4 @@
-//! Benchmark: lexing, parsing and checking a generated 1,000-line program.
+//! Benchmark: lexing, parsing, checking and compiling a generated 1,000-line program.
 //!
 //! Run with `cargo bench -p gosched-lang --bench check`.
 
@@ -91,4 +91,18 @@ fn parse_1000_lines(b: divan::Bencher) {
 fn check_hello_world(b: divan::Bencher) {
     let src = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"hello\")\n}\n";
     b.bench(|| gosched_lang::check(divan::black_box(src)));
+}
+
+/// The whole pipeline the page runs on every edit: parse, check, compile to bytecode.
+#[divan::bench]
+fn compile_1000_lines(b: divan::Bencher) {
+    let src = program();
+    assert!(gosched_lang::compile::compile(&src).is_ok());
+    b.bench(|| gosched_lang::compile::compile(divan::black_box(&src)));
+}
+
+#[divan::bench]
+fn compile_hello_world(b: divan::Bencher) {
+    let src = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"hello\")\n}\n";
+    b.bench(|| gosched_lang::compile::compile(divan::black_box(src)));
 }

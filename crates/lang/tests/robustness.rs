@@ -4,6 +4,7 @@
 //! programs to [`gosched_lang::analyze`]; deterministic tests cover deep
 //! nesting of every construct. Tests run on threads with a 2 MiB stack (the
 //! Rust test default), so a recursion bug shows up as a crash here.
+#![cfg(not(target_arch = "wasm32"))] // proptest is a native-only dev-dependency
 
 use proptest::prelude::*;
 
