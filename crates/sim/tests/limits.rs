@@ -118,22 +118,24 @@ fn endless_printing_hits_the_output_limit() {
 }
 
 #[test]
-fn a_huge_make_is_a_limit_not_a_host_allocation() {
-    assert_limit(
-        "func main() {\n\tb := make([]int, 1<<31)\n\tprintln(len(b))\n}",
-        LimitKind::Memory,
-        2,
-        "memory limit reached",
-    );
-    // Past Go's own bound it is Go's panic.
-    let (k, c, stderr) = run_limited(
+fn a_make_larger_than_the_memory_limit_is_gos_makeslice_panic() {
+    for body in [
+        "func main() {\n\tb := make([]int, 1<<40)\n\tprintln(len(b))\n}",
         "func main() {\n\tn := -1\n\tb := make([]int, n)\n\tprintln(len(b))\n}",
+    ] {
+        let (k, c, stderr) = run_limited(body, small());
+        assert!(matches!(k, OutcomeKind::Panic { .. }), "{k:?}");
+        assert_eq!(c, 2);
+        assert!(
+            stderr.contains("panic: runtime error: makeslice: len out of range"),
+            "{stderr}"
+        );
+    }
+    // It is a panic like any other: recover sees it.
+    let (k, c, stderr) = run_limited(
+        "func main() {\n\tdefer func() { println(\"recovered:\", recover() != nil) }()\n\t_ = make([]byte, 1<<40)\n}",
         small(),
     );
-    assert!(matches!(k, OutcomeKind::Panic { .. }), "{k:?}");
-    assert_eq!(c, 2);
-    assert!(
-        stderr.contains("panic: runtime error: makeslice: len out of range"),
-        "{stderr}"
-    );
+    assert_eq!((k, c), (OutcomeKind::Exited, 0), "{stderr}");
+    assert_eq!(stderr.trim(), "recovered: true");
 }

@@ -13,12 +13,19 @@ use crate::sched::g::CallTarget;
 use crate::trace::CellId;
 use crate::value::{SliceRef, StrRef, Value};
 
-/// The most elements a slice can have: slice headers hold 32-bit lengths
-/// (Go's bound is maxAlloc, 2^48 bytes; anything near either is far past
-/// the memory limit, which stops the run first).
-const MAX_ALLOC_ELEMS: i64 = u32::MAX as i64;
+/// The most elements a slice can have: slice headers hold 32-bit lengths.
+const MAX_SLICE_ELEMS: u64 = u32::MAX as u64;
 
 impl Machine {
+    /// The most elements one slice allocation may have. Go panics with
+    /// `makeslice: len out of range` past maxAlloc (malloc.go: 2^48 bytes on
+    /// linux/amd64); the playground's maxAlloc is its memory limit, so
+    /// `make([]int, 1<<40)` panics as Go's bound would, while a heap that
+    /// grows step by step ends at the memory limit.
+    fn max_alloc_elems(&self) -> u64 {
+        (self.cfg.limits.max_memory / 8).min(MAX_SLICE_ELEMS)
+    }
+
     #[inline]
     pub(crate) fn reg(&self, g: GoId, r: Reg) -> Value {
         let gg = &self.gs[g.index()];
@@ -469,9 +476,7 @@ impl Machine {
             } => {
                 let n = r(self, len).as_int();
                 let c = cap.map_or(n, |c| r(self, c).as_int());
-                // malloc.go: maxAlloc is 2^48 bytes on linux/amd64; below
-                // that, a slice too big for the playground hits the memory limit.
-                let max = MAX_ALLOC_ELEMS;
+                let max = self.max_alloc_elems() as i64;
                 if n < 0 || n > max {
                     return Err(Trap::Runtime("makeslice: len out of range".into()));
                 }
@@ -946,7 +951,7 @@ impl Machine {
             return Ok(Value::Slice(grown));
         }
         let new_cap = grow_cap(cap, new_len, self.type_size(elem).max(1));
-        if new_cap > MAX_ALLOC_ELEMS as u64 {
+        if new_cap > self.max_alloc_elems() {
             return Err(Trap::Runtime("growslice: len out of range".into()));
         }
         self.reserve_collecting(new_cap * 8)?;
