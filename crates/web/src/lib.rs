@@ -12,6 +12,7 @@
 mod app;
 mod editor;
 mod report;
+pub mod share;
 pub mod state;
 
 pub use app::App;
