@@ -11,6 +11,7 @@
 
 mod app;
 mod editor;
+pub mod embed;
 mod report;
 pub mod share;
 pub mod state;
