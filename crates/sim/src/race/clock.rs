@@ -128,9 +128,18 @@ impl VClock {
                 }
             }
             (_, VClock::Dense(b)) => {
-                for (g, &c) in b.iter().enumerate() {
-                    if c > 0 && !dead(g as u32) {
-                        self.raise(g as u32, c);
+                // Element-wise, in one pass: many goroutines acquiring a
+                // clock that many others released into (a contended mutex)
+                // makes this the race detector's hottest loop.
+                self.densify();
+                if let VClock::Dense(a) = self {
+                    if a.len() < b.len() {
+                        a.resize(b.len(), 0);
+                    }
+                    for (g, (x, &y)) in a.iter_mut().zip(b).enumerate() {
+                        if y > *x && !dead(g as u32) {
+                            *x = y;
+                        }
                     }
                 }
             }

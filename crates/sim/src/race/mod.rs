@@ -10,6 +10,7 @@
 //! (see `chan.rs`, `sync.rs` and the atomics natives for where each is made).
 
 mod clock;
+mod reads;
 mod report;
 
 pub use clock::VClock;
@@ -52,7 +53,7 @@ pub struct Access {
 #[derive(Clone, Debug, Default)]
 struct Shadow {
     write: Option<Access>,
-    reads: Vec<Access>,
+    reads: reads::Reads,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -159,29 +160,27 @@ impl Race {
 
     /// `g` acquires the clock of sync object `k`.
     pub fn acquire(&mut self, g: GoId, k: SyncKey) {
-        let Some(s) = self.sync.get(&k) else { return };
-        let s = s.clone();
+        if !self.sync.contains_key(&k) {
+            return;
+        }
         self.thread_mut(g);
         let mut vc = std::mem::take(&mut self.threads[g.index()].vc);
-        {
+        if let Some(s) = self.sync.get(&k) {
             let dead = Self::dead_fn(&self.threads);
-            vc.join(&s, &dead);
+            vc.join(s, &dead);
         }
         self.threads[g.index()].vc = vc;
     }
 
     /// `g` releases into sync object `k` (merging with earlier releases).
     pub fn release(&mut self, g: GoId, k: SyncKey) {
-        let (mut mine, epoch) = {
-            let t = self.thread_mut(g);
-            (t.vc.clone(), t.epoch)
-        };
-        mine.raise(g.0, epoch);
+        let epoch = self.thread_mut(g).epoch;
         let mut s = self.sync.remove(&k).unwrap_or_default();
         {
             let dead = Self::dead_fn(&self.threads);
-            s.join(&mine, &dead);
+            s.join(&self.threads[g.index()].vc, &dead);
         }
+        s.raise(g.0, epoch);
         self.sync.insert(k, s);
         self.thread_mut(g).epoch += 1;
     }
@@ -242,24 +241,21 @@ impl Race {
             if let Some(w) = sh.write.take() {
                 self.drop_ref(w.g);
             }
-            for r in std::mem::take(&mut sh.reads) {
-                self.drop_ref(r.g);
+            let mut gone = Vec::new();
+            sh.reads.clear(|g| gone.push(g));
+            for g in gone {
+                self.drop_ref(g);
             }
             sh.write = Some(cur);
             self.add_ref(g);
         } else {
             // Keep reads not ordered before this one; drop this goroutine's older read.
-            let mut kept = Vec::with_capacity(sh.reads.len() + 1);
-            for r in std::mem::take(&mut sh.reads) {
-                if r.g == g || self.hb(&r, g) {
-                    self.drop_ref(r.g);
-                } else {
-                    kept.push(r);
-                }
+            let mut gone = Vec::new();
+            sh.reads.record(cur, |r| self.hb(r, g), |g| gone.push(g));
+            for g in gone {
+                self.drop_ref(g);
             }
-            kept.push(cur);
             self.add_ref(g);
-            sh.reads = kept;
         }
         self.shadow.insert(cell, sh);
         let prev = found?;
@@ -286,8 +282,11 @@ impl Race {
                     if let Some(w) = sh.write {
                         self.drop_ref(w.g);
                     }
-                    for r in sh.reads {
-                        self.drop_ref(r.g);
+                    let mut gone = Vec::new();
+                    let mut reads = sh.reads;
+                    reads.clear(|g| gone.push(g));
+                    for g in gone {
+                        self.drop_ref(g);
                     }
                 }
             }
@@ -329,6 +328,38 @@ mod tests {
         // Same pair of locations again: reported once.
         assert!(r
             .access(GoId(6), cell(), true, false, FuncId(1), 3)
+            .is_none());
+    }
+
+    #[test]
+    fn many_concurrent_readers_are_all_remembered() {
+        // 200 goroutines read the cell (past the short-list threshold); a
+        // write ordered after all but the last reader still races with it.
+        let key = SyncKey::Addr(ObjId(9), 0, 0);
+        let mut r = Race::new();
+        let readers: Vec<GoId> = (0..200).map(|i| GoId(10 + i)).collect();
+        for &g in &readers {
+            r.go_create(GoId(1), g);
+        }
+        for (i, &g) in readers.iter().enumerate() {
+            assert!(r.access(g, cell(), false, false, FuncId(2), 5).is_none());
+            if i + 1 < readers.len() {
+                r.release(g, key);
+            }
+        }
+        r.acquire(GoId(1), key);
+        let prev = r.access(GoId(1), cell(), true, false, FuncId(0), 8);
+        assert_eq!(prev.map(|a| a.g), Some(GoId(209)));
+        // Once every reader is ordered before the write, no race.
+        let mut r2 = Race::new();
+        for &g in &readers {
+            r2.go_create(GoId(1), g);
+            assert!(r2.access(g, cell(), false, false, FuncId(2), 5).is_none());
+            r2.release(g, key);
+        }
+        r2.acquire(GoId(1), key);
+        assert!(r2
+            .access(GoId(1), cell(), true, false, FuncId(0), 8)
             .is_none());
     }
 
