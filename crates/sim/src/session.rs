@@ -23,6 +23,27 @@ pub const SNAPSHOT_INTERVAL: Step = 4096;
 /// Most snapshots kept (then every other one is dropped and the interval doubles).
 pub const MAX_SNAPSHOTS: usize = 256;
 
+/// Limits on the memory snapshots take, and so on the time one snapshot takes to
+/// copy (a machine with 100,000 goroutines is tens of megabytes; copying it takes
+/// longer than a browser frame). See [`Session::set_snapshot_budget`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SnapshotBudget {
+    /// No snapshot is taken of a machine estimated larger than this (seeking
+    /// then replays from an earlier, smaller snapshot).
+    pub per_snapshot: u64,
+    /// When the snapshots together are estimated larger than this, every other
+    /// one is dropped and the interval doubles.
+    pub total: u64,
+}
+
+impl SnapshotBudget {
+    /// No limits (the default: snapshots are bounded by [`MAX_SNAPSHOTS`] only).
+    pub const UNLIMITED: SnapshotBudget = SnapshotBudget {
+        per_snapshot: u64::MAX,
+        total: u64::MAX,
+    };
+}
+
 #[derive(Clone, Debug)]
 pub struct Session {
     machine: Machine,
@@ -30,6 +51,9 @@ pub struct Session {
     events: Vec<Event>,
     furthest: Step,
     interval: Step,
+    budget: SnapshotBudget,
+    /// Estimated sizes of `snapshots`, in the same order.
+    snapshot_bytes: Vec<u64>,
 }
 
 impl Session {
@@ -37,13 +61,38 @@ impl Session {
         let mut machine = Machine::new(prog, cfg);
         let events = machine.take_events();
         let snapshots = vec![machine.clone()];
+        let snapshot_bytes = vec![approx_bytes(&machine)];
         Session {
             machine,
             snapshots,
             events,
             furthest: 0,
             interval: SNAPSHOT_INTERVAL,
+            budget: SnapshotBudget::UNLIMITED,
+            snapshot_bytes,
         }
+    }
+
+    /// Limits what snapshots may cost from now on (the page uses this so that no
+    /// snapshot copy blocks the browser for long). The snapshot at step 0 is always
+    /// kept, so seeking always works; it may just replay more steps.
+    pub fn set_snapshot_budget(&mut self, budget: SnapshotBudget) {
+        self.budget = budget;
+        self.enforce_total();
+    }
+
+    /// Moves toward step `target` by running or replaying at most `max_steps`
+    /// steps, so that a long seek can be spread over several calls (one per
+    /// browser frame). Returns whether the machine is there (at `target`, or at
+    /// the end of the run if it ends before). Going back first restores the last
+    /// snapshot at or before `target` (which counts as no steps).
+    pub fn seek_toward(&mut self, target: Step, max_steps: u64) -> bool {
+        if target < self.step() {
+            self.restore(target);
+        }
+        let stop = target.min(self.step().saturating_add(max_steps));
+        self.advance_to(stop);
+        self.step() >= target || self.machine.finished()
     }
 
     pub fn machine(&self) -> &Machine {
@@ -136,13 +185,18 @@ impl Session {
     /// Puts the machine at step `step` (or the end, if the program ends first).
     pub fn seek(&mut self, step: Step) {
         if step < self.step() {
-            let i = self
-                .snapshots
-                .partition_point(|m| m.step() <= step)
-                .saturating_sub(1);
-            self.machine = self.snapshots[i].clone();
+            self.restore(step);
         }
         self.advance_to(step);
+    }
+
+    /// Puts back the last snapshot at or before `step`.
+    fn restore(&mut self, step: Step) {
+        let i = self
+            .snapshots
+            .partition_point(|m| m.step() <= step)
+            .saturating_sub(1);
+        self.machine = self.snapshots[i].clone();
     }
 
     /// Runs the machine to `target`, taking snapshots and recording events
@@ -161,9 +215,14 @@ impl Session {
             if self.step() == next_snap
                 && self.snapshots.last().is_some_and(|m| m.step() < next_snap)
             {
-                self.snapshots.push(self.machine.clone());
-                if self.snapshots.len() > MAX_SNAPSHOTS {
-                    self.thin();
+                let bytes = approx_bytes(&self.machine);
+                if bytes <= self.budget.per_snapshot {
+                    self.snapshots.push(self.machine.clone());
+                    self.snapshot_bytes.push(bytes);
+                    if self.snapshots.len() > MAX_SNAPSHOTS {
+                        self.thin();
+                    }
+                    self.enforce_total();
                 }
             }
         }
@@ -176,7 +235,22 @@ impl Session {
     fn thin(&mut self) {
         self.interval *= 2;
         let iv = self.interval;
-        self.snapshots.retain(|m| m.step() % iv == 0);
+        let keep: Vec<bool> = self.snapshots.iter().map(|m| m.step() % iv == 0).collect();
+        let mut k = keep.iter();
+        self.snapshots.retain(|_| k.next().copied().unwrap_or(true));
+        let mut k = keep.iter();
+        self.snapshot_bytes
+            .retain(|_| k.next().copied().unwrap_or(true));
+    }
+
+    /// Thins snapshots until their estimated total fits the budget (the one at
+    /// step 0 always stays).
+    fn enforce_total(&mut self) {
+        while self.snapshots.len() > 1
+            && self.snapshot_bytes.iter().sum::<u64>() > self.budget.total
+        {
+            self.thin();
+        }
     }
 
     /// The snapshot interval now (seek replays at most this many steps).
@@ -185,7 +259,77 @@ impl Session {
     }
 }
 
+/// A rough size of a machine in bytes, for the snapshot budget: its goroutines
+/// (registers and frames included) and its heap. Only the order of magnitude matters.
+fn approx_bytes(m: &Machine) -> u64 {
+    let per_g = std::mem::size_of::<crate::sched::g::G>() as u64;
+    let regs: u64 =
+        m.gs.iter()
+            .map(|g| {
+                (g.regs.capacity() * std::mem::size_of::<crate::value::Value>()
+                    + g.frames.capacity() * std::mem::size_of::<crate::sched::g::Frame>())
+                    as u64
+            })
+            .sum();
+    m.gs.len() as u64 * per_g + regs + m.heap.bytes()
+}
+
 #[cfg(test)]
 mod tests {
-    // Behaviour is tested in tests/session.rs with compiled programs.
+    // Behaviour is tested in tests/session.rs with compiled programs; these cover the
+    // page's additions (chunked seeking, the snapshot budget).
+    use super::*;
+
+    const PROGRAM: &str = "package main\n\nimport \"sync\"\n\nfunc main() {\n\tvar wg sync.WaitGroup\n\tfor i := 0; i < 200; i++ {\n\t\twg.Add(1)\n\t\tgo func() {\n\t\t\tdefer wg.Done()\n\t\t\tn := 0\n\t\t\tfor k := 0; k < 200; k++ {\n\t\t\t\tn += k\n\t\t\t}\n\t\t\t_ = n\n\t\t}()\n\t}\n\twg.Wait()\n}\n";
+
+    fn session() -> Session {
+        let prog = gosched_lang::compile::compile(PROGRAM).expect("compiles");
+        let cfg = Config {
+            procs: 2,
+            trace: crate::config::TraceLevel::Full,
+            ..Config::default()
+        };
+        Session::new(Arc::new(prog), cfg)
+    }
+
+    #[test]
+    fn seek_toward_in_chunks_lands_where_seek_does() {
+        let mut s = session();
+        s.run(u64::MAX);
+        let end = s.step();
+        assert!(end > 20_000, "the program is long enough: {end}");
+        let mut straight = session();
+        straight.run(u64::MAX);
+        for target in [end / 3, end / 7, end - 1, 5] {
+            straight.seek(target);
+            let mut calls = 0;
+            while !s.seek_toward(target, 1000) {
+                calls += 1;
+                assert!(calls < 10_000);
+            }
+            assert_eq!(s.step(), target);
+            assert_eq!(s.view(), straight.view(), "at step {target}");
+        }
+    }
+
+    #[test]
+    fn snapshot_budget_skips_large_machines_and_bounds_the_total() {
+        let mut s = session();
+        let small = approx_bytes(s.machine());
+        s.set_snapshot_budget(SnapshotBudget {
+            per_snapshot: small * 2,
+            total: small * 8,
+        });
+        s.run(u64::MAX);
+        assert!(s.snapshots.len() >= 1 && s.snapshots.len() <= 8);
+        assert!(s.snapshot_bytes.iter().all(|&b| b <= small * 2));
+        assert!(s.snapshot_bytes.iter().sum::<u64>() <= small * 8);
+        assert_eq!(s.snapshots[0].step(), 0);
+        // Seeking still lands on the same state as a straight run.
+        let end = s.step();
+        let mut straight = session();
+        straight.seek(end / 2);
+        s.seek(end / 2);
+        assert_eq!(s.view(), straight.view());
+    }
 }

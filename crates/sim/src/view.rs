@@ -167,6 +167,29 @@ pub struct CellView {
     pub recent: Vec<(GoId, bool, u32)>,
 }
 
+/// One side of a data race: who accessed the cell, how, and where.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AccessView {
+    pub g: GoId,
+    pub write: bool,
+    pub atomic: bool,
+    /// Line in main.go (0 if the access was in the standard library).
+    pub line: u32,
+}
+
+/// A data race the detector reported: the access that found it and the earlier,
+/// unordered one it conflicts with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RaceView {
+    pub cell: CellId,
+    /// The variable as the program names it (`counter`, `s.hits`, `buf[3]`).
+    pub name: String,
+    pub current: AccessView,
+    pub previous: AccessView,
+    /// The report in Go's format (`WARNING: DATA RACE` ...).
+    pub text: String,
+}
+
 /// The memory meter: goroutine stacks beside what OS threads would reserve.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct MemView {
@@ -200,13 +223,36 @@ pub struct View {
     pub memory: MemView,
     pub sysmon_next: Nanos,
     pub finished: bool,
+    /// Live goroutines left out of `goroutines` by [`Machine::view_limited`]
+    /// (0 for a full [`Machine::view`]). They are still counted in `memory`.
+    pub omitted: u64,
 }
 
 const MIB: u64 = 1 << 20;
 
+/// How many goroutines of each queue (a P's local queue, the global queue, a channel's
+/// waiters, a lock's waiters, the sleepers ...) a limited view lists in detail. The page
+/// draws at most a few dozen tokens per queue and shows the rest as a count.
+pub const QUEUE_HEAD: usize = 64;
+
 impl Machine {
-    /// The picture of the machine now.
+    /// The picture of the machine now, listing every live goroutine.
     pub fn view(&self) -> View {
+        self.view_limited(usize::MAX)
+    }
+
+    /// The picture of the machine now, listing at most about `max_goroutines`
+    /// goroutines in `goroutines` when more are alive.
+    ///
+    /// With more live goroutines than that, only the ones a page can show are
+    /// listed: every running goroutine and every one in a system call, each P's
+    /// `runnext`, and the first [`QUEUE_HEAD`] of each queue (local and global run
+    /// queues, channel and lock waiters, sleepers, network waiters, goroutines
+    /// blocked in `select` or forever); `omitted` counts the others. Everything
+    /// else in the view (queues as id lists, memory, statistics) stays complete.
+    /// Building a [`GView`] costs two strings and a line lookup, so this keeps a
+    /// view of 100,000 goroutines cheap enough to draw every frame.
+    pub fn view_limited(&self, max_goroutines: usize) -> View {
         let mut v = View {
             step: self.step,
             time: self.now(),
@@ -243,6 +289,7 @@ impl Machine {
             },
             sysmon_next: self.sched.sysmon.next,
             finished: self.outcome.is_some(),
+            omitted: 0,
         };
         for p in &self.sched.ps {
             if p.status == PStatus::Dead {
@@ -282,6 +329,9 @@ impl Machine {
             });
         }
         self.view_syncs(&mut v);
+        self.view_chans(&mut v);
+        let queued = queue_places(&v, self.gs.len());
+        let listed = self.listed(&v, max_goroutines);
         for g in &self.gs {
             if g.id.0 == 0
                 || (g.is_dead() && g.frames.is_empty() && g.start_func == FuncId(0) && !g.system)
@@ -292,7 +342,15 @@ impl Machine {
                 v.dead += 1;
                 continue;
             }
-            let place = self.place_of(g.id, &v);
+            if !g.system {
+                v.memory.goroutines += 1;
+                v.memory.stack_bytes += g.stack_size;
+            }
+            if listed.as_ref().is_some_and(|l| !l[g.id.index()]) {
+                v.omitted += 1;
+                continue;
+            }
+            let place = self.place_of(g.id, &queued);
             let (func, line) = match g.frames.last() {
                 Some(f) => {
                     let pc = f.pc.saturating_sub(1) as usize;
@@ -308,10 +366,6 @@ impl Machine {
                 }
                 None => (String::new(), 0),
             };
-            if !g.system {
-                v.memory.goroutines += 1;
-                v.memory.stack_bytes += g.stack_size;
-            }
             v.goroutines.push(GView {
                 id: g.id,
                 state: match g.status {
@@ -340,27 +394,84 @@ impl Machine {
         }
         v.memory.threads_windows = v.memory.goroutines * MIB;
         v.memory.threads_linux = v.memory.goroutines * 8 * MIB;
-        self.view_chans(&mut v);
         self.view_cells(&mut v);
         v
     }
 
-    fn place_of(&self, g: crate::ids::GoId, v: &View) -> Where {
+    /// Which goroutine ids a limited view lists (`None`: all of them).
+    fn listed(&self, v: &View, max_goroutines: usize) -> Option<Vec<bool>> {
+        let live = self
+            .gs
+            .iter()
+            .filter(|g| g.id.0 != 0 && !g.is_dead())
+            .count();
+        if live <= max_goroutines {
+            return None;
+        }
+        let mut listed = vec![false; self.gs.len()];
+        let mut mark = |ids: &mut dyn Iterator<Item = GoId>| {
+            for g in ids.take(QUEUE_HEAD) {
+                if let Some(x) = listed.get_mut(g.index()) {
+                    *x = true;
+                }
+            }
+        };
+        mark(&mut std::iter::once(GoId(1)));
+        for p in &v.procs {
+            mark(&mut p.running.into_iter().chain(p.runnext));
+            mark(&mut p.runq.iter().copied());
+        }
+        mark(&mut v.global.iter().copied());
+        mark(&mut v.sleepers.iter().map(|s| s.0));
+        mark(&mut v.syscalls.iter().map(|s| s.0));
+        mark(&mut v.net_waits.iter().map(|s| s.0));
+        mark(&mut v.net_ready.iter().copied());
+        for c in &v.chans {
+            mark(&mut c.recvq.iter().copied());
+            mark(&mut c.sendq.iter().copied());
+        }
+        for s in &v.syncs {
+            mark(&mut s.owner.into_iter());
+            mark(&mut s.waiters.iter().copied());
+        }
+        // Goroutines in a system call (M-bound) and ones blocked in select or
+        // forever are not in any list above.
+        mark(
+            &mut self
+                .gs
+                .iter()
+                .filter(|g| matches!(g.status, GStatus::Syscall | GStatus::Running))
+                .map(|g| g.id),
+        );
+        mark(
+            &mut self
+                .gs
+                .iter()
+                .filter(|g| {
+                    matches!(g.status, GStatus::Waiting(_))
+                        && !matches!(
+                            g.park,
+                            Park::Recv { .. }
+                                | Park::Send { .. }
+                                | Park::Sema { .. }
+                                | Park::Sleep { .. }
+                                | Park::Net { .. }
+                        )
+                })
+                .map(|g| g.id),
+        );
+        Some(listed)
+    }
+
+    fn place_of(&self, g: crate::ids::GoId, queued: &[Option<Where>]) -> Where {
         let gg = &self.gs[g.index()];
         match gg.status {
             GStatus::Running => gg.p.map_or(Where::Dead, Where::Running),
-            GStatus::Runnable => {
-                for p in &v.procs {
-                    if p.runnext == Some(g) {
-                        return Where::Runnext(p.id);
-                    }
-                    if let Some(i) = p.runq.iter().position(|&x| x == g) {
-                        return Where::LocalQueue(p.id, i as u32);
-                    }
-                }
-                let i = v.global.iter().position(|&x| x == g).unwrap_or(0);
-                Where::GlobalQueue(i as u32)
-            }
+            GStatus::Runnable => queued
+                .get(g.index())
+                .cloned()
+                .flatten()
+                .unwrap_or(Where::GlobalQueue(0)),
             GStatus::Syscall => Where::Syscall(gg.m.unwrap_or(MId(0))),
             GStatus::Dead => Where::Dead,
             GStatus::Waiting(r) => match (&gg.park, r) {
@@ -373,6 +484,75 @@ impl Machine {
                 _ => Where::Forever,
             },
         }
+    }
+}
+
+/// Where each runnable goroutine waits in a run queue, indexed by goroutine id
+/// (one pass over the queues instead of a search per goroutine).
+fn queue_places(v: &View, n: usize) -> Vec<Option<Where>> {
+    let mut at: Vec<Option<Where>> = vec![None; n];
+    let mut put = |g: GoId, w: Where| {
+        if let Some(x) = at.get_mut(g.index()) {
+            *x = Some(w);
+        }
+    };
+    for (i, &g) in v.global.iter().enumerate() {
+        put(g, Where::GlobalQueue(i as u32));
+    }
+    for p in &v.procs {
+        for (i, &g) in p.runq.iter().enumerate() {
+            put(g, Where::LocalQueue(p.id, i as u32));
+        }
+        if let Some(g) = p.runnext {
+            put(g, Where::Runnext(p.id));
+        }
+    }
+    at
+}
+
+impl Machine {
+    /// The program's console so far, in order: (written to stderr?, text). Runtime
+    /// reports (panics, deadlocks, data races) are on stderr, worded as Go words them.
+    pub fn console(&self) -> &[(bool, String)] {
+        &self.out.console
+    }
+
+    /// The data races found so far, in the order the race detector reported them
+    /// (empty when race detection is off).
+    pub fn race_views(&self) -> Vec<RaceView> {
+        let Some(race) = &self.race else {
+            return Vec::new();
+        };
+        race.reports
+            .iter()
+            .map(|r| RaceView {
+                cell: r.cell,
+                name: r.name.clone(),
+                current: self.access_view(&r.current),
+                previous: self.access_view(&r.previous),
+                text: r.text.clone(),
+            })
+            .collect()
+    }
+
+    fn access_view(&self, a: &crate::race::Access) -> AccessView {
+        AccessView {
+            g: a.g,
+            write: a.write,
+            atomic: a.atomic,
+            line: self.user_line(a.func, a.pc),
+        }
+    }
+
+    /// The line in main.go of instruction `pc` of `func` (0 outside main.go).
+    fn user_line(&self, func: FuncId, pc: u32) -> u32 {
+        let f = self.prog.func(func);
+        let file = &self.prog.files[f.file.index()];
+        if file.name != "main.go" {
+            return 0;
+        }
+        let span = f.debug.get(pc as usize).map_or(f.span, |d| d.span);
+        file.lines.line_col(span.lo).line
     }
 
     fn view_syncs(&self, v: &mut View) {
@@ -434,16 +614,14 @@ impl Machine {
     fn view_chans(&self, v: &mut View) {
         // Channels that matter: ones goroutines wait on, plus any with buffered values.
         let mut ids: Vec<ObjId> = Vec::new();
-        for g in &v.goroutines {
-            if let Where::Chan(o) = g.place {
-                ids.push(o);
-            }
-        }
         for g in &self.gs {
-            if let Park::Select { chans, .. } = &g.park {
-                if matches!(g.status, GStatus::Waiting(_)) {
-                    ids.extend(chans.iter().copied());
-                }
+            if !matches!(g.status, GStatus::Waiting(_)) {
+                continue;
+            }
+            match &g.park {
+                Park::Recv { ch, .. } | Park::Send { ch, .. } => ids.push(*ch),
+                Park::Select { chans, .. } => ids.extend(chans.iter().copied()),
+                _ => {}
             }
         }
         ids.sort();
@@ -548,5 +726,80 @@ impl Machine {
                 _ => "…".into(),
             },
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::config::{Config, TraceLevel};
+
+    /// 300 goroutines block on one channel; main sleeps, then releases them.
+    /// Runs until at least 250 wait.
+    const MANY: &str = "package main\n\nimport \"time\"\n\nfunc main() {\n\tch := make(chan int)\n\tfor i := 0; i < 300; i++ {\n\t\tgo func() { <-ch }()\n\t}\n\ttime.Sleep(time.Millisecond)\n\tclose(ch)\n}\n";
+
+    fn machine_with_250_waiting() -> Machine {
+        let prog = gosched_lang::compile::compile(MANY).expect("compiles");
+        let cfg = Config {
+            procs: 2,
+            trace: TraceLevel::Off,
+            ..Config::default()
+        };
+        let mut m = Machine::new(Arc::new(prog), cfg);
+        while !m.finished() && m.view().chans.first().map_or(0, |c| c.recvq.len()) < 250 {
+            m.run(10);
+        }
+        m
+    }
+
+    #[test]
+    fn limited_view_lists_queue_heads_and_counts_the_rest() {
+        let m = machine_with_250_waiting();
+        let full = m.view();
+        let limited = m.view_limited(50);
+        assert_eq!(full.omitted, 0);
+        assert!(full.goroutines.len() > 250, "{}", full.goroutines.len());
+        let listed = limited.goroutines.len() as u64;
+        assert!(listed < 250 && limited.omitted > 50, "listed {listed}");
+        assert_eq!(listed + limited.omitted, full.goroutines.len() as u64);
+        // What is listed is listed exactly as in the full view.
+        for g in &limited.goroutines {
+            assert!(full.goroutines.contains(g), "{:?}", g.id);
+        }
+        // The head of the channel's receive queue is listed; main (sleeping) too.
+        let ch = &limited.chans[0];
+        assert!(ch.recvq.len() >= 250);
+        for id in ch.recvq.iter().take(QUEUE_HEAD) {
+            assert!(limited.goroutines.iter().any(|g| g.id == *id));
+        }
+        assert!(limited.goroutines.iter().any(|g| g.id == GoId(1)));
+        // Everything but the goroutine list is the same.
+        assert_eq!(limited.memory, full.memory);
+        assert_eq!(limited.chans, full.chans);
+    }
+
+    #[test]
+    fn race_views_name_both_lines() {
+        let src = "package main\n\nimport \"sync\"\n\nfunc main() {\n\tn := 0\n\tvar wg sync.WaitGroup\n\twg.Add(1)\n\tgo func() {\n\t\tn = 1\n\t\twg.Done()\n\t}()\n\tn = 2\n\twg.Wait()\n\t_ = n\n}\n";
+        let prog = gosched_lang::compile::compile(src).expect("compiles");
+        let cfg = Config {
+            race: true,
+            ..Config::default()
+        };
+        let mut m = Machine::new(Arc::new(prog), cfg);
+        m.run_to_end();
+        let races = m.race_views();
+        assert_eq!(races.len(), 1, "{races:?}");
+        let mut lines = [races[0].current.line, races[0].previous.line];
+        lines.sort();
+        assert_eq!(lines, [10, 13]);
+        assert!(races[0].current.write && races[0].previous.write);
+        assert_eq!(races[0].name, "n");
+        assert!(m
+            .console()
+            .iter()
+            .any(|(err, t)| *err && t.contains("WARNING: DATA RACE")));
     }
 }
