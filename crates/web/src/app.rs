@@ -1,29 +1,266 @@
-//! The root component: holds the [`Playground`] state and lays out the page.
+//! The root component: owns the [`Playground`] state and the simulation driver, builds the
+//! callbacks (each maps a user action to an [`Action`] or a driver command), and lays out
+//! the page.
 
+use gosched_sim::ids::{Nanos, Step};
+use gosched_sim::PreemptMode;
 use yew::prelude::*;
 
-use crate::editor::Editor;
-use crate::report::Report;
-use crate::state::{Action, Playground};
+use crate::components::assumptions::Assumptions;
+use crate::components::cells::Cells;
+use crate::components::console::Console;
+use crate::components::diagnostics::Diagnostics;
+use crate::components::editor::Editor;
+use crate::components::event_log::EventLog;
+use crate::components::header::Header;
+use crate::components::help::Help;
+use crate::components::narration::Narration;
+use crate::components::race_report::RaceReport;
+use crate::components::settings_bar::SettingsBar;
+use crate::components::stage::Stage;
+use crate::components::timeline::Timeline;
+use crate::components::transport::Transport;
+use crate::frame::Status;
+use crate::hooks::use_driver::use_driver;
+use crate::hooks::use_shortcuts::{use_shortcuts, Shortcut};
+use crate::i18n::Lang;
+use crate::state::{Action, Playground, Popover, Theme};
+
+/// Where the theme choice is saved.
+const THEME_PREF: &str = "gosched.theme";
+
+/// How long a token takes to move at `rate` events per second: most of the time between
+/// two events, between 90 and 380 ms; from 100 events per second on, tokens move every
+/// frame and just jump (an animation would be cut short by the next move anyway).
+fn move_ms(rate: Option<f64>) -> f64 {
+    match rate {
+        Some(r) if r > 0.0 && r < 100.0 => (800.0 / r).clamp(90.0, 380.0),
+        _ => 0.0,
+    }
+}
 
 /// The whole playground page.
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(|| Playground::new(crate::DEFAULT_PROGRAM));
+    let state = use_reducer(|| {
+        let mut p = Playground::new(crate::DEFAULT_PROGRAM, Lang::from_tag(&crate::dom::language()));
+        p.theme = crate::dom::load_pref(THEME_PREF).map_or(Theme::Auto, |s| Theme::from_attr(&s));
+        p
+    });
+    let driver = use_driver({
+        let d = state.dispatcher();
+        Callback::from(move |f| d.dispatch(Action::Frame(f)))
+    });
+
+    // Load the program again whenever the run must start over.
+    {
+        let driver = driver.clone();
+        let d = state.dispatcher();
+        let src = state.src.clone();
+        let settings = state.settings;
+        let ok = state.diagnostics.is_empty();
+        use_effect_with(state.generation, move |_| {
+            if ok {
+                if let Err(errors) = driver.with(|dr| dr.load(&src, &settings)) {
+                    d.dispatch(Action::RunErrors(errors));
+                }
+            } else {
+                driver.with(|dr| dr.unload());
+            }
+        });
+    }
+    {
+        let driver = driver.clone();
+        use_effect_with(state.rate().map(f64::to_bits), move |rate| {
+            let rate = rate.map(f64::from_bits);
+            driver.with(|d| d.set_rate(rate));
+        });
+    }
+    use_effect_with(state.theme, |theme| {
+        crate::dom::set_root_attr("data-theme", theme.attr());
+        crate::dom::save_pref(THEME_PREF, theme.attr());
+    });
+    use_effect_with(state.lang, |lang| crate::dom::set_root_attr("lang", lang.tag()));
+
+    // Driver commands.
+    let rate = state.rate();
+    let command = |f: fn(&mut crate::driver::Driver, Option<f64>)| {
+        let driver = driver.clone();
+        Callback::from(move |()| driver.with(|d| f(d, rate)))
+    };
+    let on_run = command(|d, rate| d.play(rate));
+    let on_pause = command(|d, _| d.pause());
+    let on_step = command(|d, _| d.step());
+    let on_back = command(|d, _| d.step_back());
+    let on_seek = {
+        let driver = driver.clone();
+        Callback::from(move |s: Step| driver.with(|d| d.seek(s)))
+    };
+    let on_seek_time = {
+        let driver = driver.clone();
+        Callback::from(move |t: Nanos| driver.with(|d| d.seek_time(t)))
+    };
+
+    // State actions.
+    let dispatch = |f: fn(&UseReducerHandle<Playground>) -> Action| {
+        let state = state.clone();
+        Callback::from(move |()| state.dispatch(f(&state)))
+    };
+    let on_reset = dispatch(|_| Action::Reset);
+    let on_theme = dispatch(|s| Action::SetTheme(s.theme.next()));
+    let on_new_seed = {
+        let state = state.clone();
+        Callback::from(move |()| state.dispatch(Action::SetSeed(crate::dom::random_seed())))
+    };
     let on_edit = {
-        let state = state.dispatcher();
+        let state = state.clone();
         Callback::from(move |src: String| state.dispatch(Action::Edit(src)))
     };
+    let on_select = {
+        let state = state.clone();
+        Callback::from(move |g: u32| {
+            let next = (state.selected != Some(g)).then_some(g);
+            state.dispatch(Action::Select(next));
+        })
+    };
+    let on_lines = {
+        let state = state.clone();
+        Callback::from(move |lines: Vec<u32>| state.dispatch(Action::MarkLines(lines)))
+    };
+    let on_popover = {
+        let state = state.clone();
+        Callback::from(move |p: Popover| {
+            let next = (state.popover != Some(p)).then_some(p);
+            state.dispatch(Action::Popover(next));
+        })
+    };
+    let close_popover = {
+        let state = state.clone();
+        Callback::from(move |()| state.dispatch(Action::Popover(None)))
+    };
+    let setting = |f: fn(u64) -> Action| {
+        let state = state.clone();
+        Callback::from(move |v: u64| state.dispatch(f(v)))
+    };
+    let on_seed = setting(Action::SetSeed);
+    let on_procs = {
+        let state = state.clone();
+        Callback::from(move |n: u32| state.dispatch(Action::SetProcs(n)))
+    };
+    let on_preempt = {
+        let state = state.clone();
+        Callback::from(move |m: PreemptMode| state.dispatch(Action::SetPreempt(m)))
+    };
+    let on_race = {
+        let state = state.clone();
+        Callback::from(move |on: bool| state.dispatch(Action::SetRace(on)))
+    };
+    let on_speed = {
+        let state = state.clone();
+        Callback::from(move |i: usize| state.dispatch(Action::SetSpeed(i)))
+    };
+
+    // Keyboard shortcuts.
+    {
+        let driver = driver.clone();
+        let on_reset = on_reset.clone();
+        let on_popover = on_popover.clone();
+        let close_popover = close_popover.clone();
+        use_shortcuts(Callback::from(move |s: Shortcut| match s {
+            Shortcut::RunPause => driver.with(|d| {
+                if d.playing() {
+                    d.pause()
+                } else {
+                    d.play(rate)
+                }
+            }),
+            Shortcut::Step => driver.with(|d| d.step()),
+            Shortcut::StepBack => driver.with(|d| d.step_back()),
+            Shortcut::Reset => on_reset.emit(()),
+            Shortcut::Help => on_popover.emit(Popover::Help),
+            Shortcut::Escape => close_popover.emit(()),
+        }));
+    }
+
+    // Helpers for the layout.
+    let lang = state.lang;
+    let frame = state.frame.clone();
+    let status = frame.as_ref().map(|f| f.status);
+    let playing = status == Some(Status::Playing);
+    let mut problems: Vec<String> = state.diagnostics.iter().map(|d| d.text.clone()).collect();
+    problems.extend(state.run_errors.iter().cloned());
+    let popover = match state.popover {
+        Some(Popover::Help) => html! { <Help {lang} on_close={close_popover.clone()} /> },
+        Some(Popover::Assumptions) => html! { <Assumptions {lang} on_close={close_popover.clone()} /> },
+        None => html! {},
+    };
+
     html! {
-        <div class="page">
-            <header class="page__header">
-                <h1 class="page__title" data-testid="title">{ "Go Scheduler Playground" }</h1>
-                <p class="page__tagline">{ "Write a small Go program and watch how the runtime schedules its goroutines." }</p>
-            </header>
-            <main class="page__main">
-                <Editor value={state.src.clone()} {on_edit} />
-                <Report diagnostics={state.diagnostics.clone()} go_statements={state.go_statements.clone()} />
+        <div class="app">
+            <Header {lang} theme={state.theme} {on_theme} {on_popover} />
+            <nav class="controls">
+                <Transport
+                    {lang}
+                    {status}
+                    step={frame.as_ref().map_or(0, |f| f.step)}
+                    furthest={frame.as_ref().map_or(0, |f| f.furthest)}
+                    loaded={frame.is_some()}
+                    {on_run} {on_pause} {on_step} {on_back} {on_reset}
+                    on_seek={on_seek.clone()}
+                />
+                <SettingsBar
+                    {lang}
+                    settings={state.settings}
+                    speed={state.speed}
+                    {on_speed} {on_procs} {on_preempt} {on_seed} {on_new_seed} {on_race}
+                />
+            </nav>
+            <main class="layout">
+                <div class="layout__code">
+                    <Editor
+                        src={AttrValue::from(state.src.clone())}
+                        diagnostics={state.diagnostics.clone()}
+                        frame={frame.clone()}
+                        selected_line={state.selected_line()}
+                        marked_lines={state.marked_lines.clone()}
+                        selected={state.selected}
+                        {lang}
+                        {on_edit}
+                        on_select={on_select.clone()}
+                    />
+                    <Diagnostics items={problems} {lang} />
+                    <Console chunks={frame.as_ref().map(|f| f.console.clone()).unwrap_or_default()} {lang} />
+                </div>
+                <div class="layout__stage">
+                    if let Some(f) = frame.clone() {
+                        <Stage frame={f.clone()} {lang} selected={state.selected}
+                               on_select={on_select.clone()} move_ms={move_ms(state.rate())} />
+                        <div class="layout__pair">
+                            <Cells frame={f.clone()} {lang} on_lines={on_lines.clone()} />
+                            <RaceReport frame={f.clone()} {lang} on_lines={on_lines.clone()} />
+                        </div>
+                        <Timeline picture={f.timeline.clone()} procs={f.view.procs.len()} now={f.view.time} end={f.end_time} {lang} on_seek={on_seek_time} />
+                        <EventLog entries={f.log.clone()} {lang} on_seek={on_seek} />
+                        <Narration phrases={f.narration.clone()} {playing} {lang} />
+                    }
+                </div>
             </main>
+            if state.popover.is_some() {
+                <div class="backdrop" onclick={close_popover.reform(|_: MouseEvent| ())}></div>
+                { popover }
+            }
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn moves_take_most_of_the_time_between_events() {
+        assert_eq!(super::move_ms(Some(1.0)), 380.0);
+        assert_eq!(super::move_ms(Some(4.0)), 200.0);
+        assert_eq!(super::move_ms(Some(25.0)), 90.0);
+        assert_eq!(super::move_ms(Some(100.0)), 0.0);
+        assert_eq!(super::move_ms(None), 0.0);
     }
 }

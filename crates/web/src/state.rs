@@ -1,137 +1,390 @@
-//! The page's state as plain data: the program text and what gosched-lang says about it.
+//! The page's state as plain data ([`Playground`]), changed only through [`Action`]s (a Yew
+//! `Reducible`). The running simulation itself lives in the driver; what it shows arrives
+//! here as [`Frame`]s.
 //!
 //! Nothing here touches the browser, so it is tested natively.
 
+use std::ops::Deref;
 use std::rc::Rc;
 
-use gosched_lang::{LineCol, LineIndex};
+use gosched_lang::{LineIndex, Span};
+use gosched_sim::PreemptMode;
 use yew::Reducible;
+
+use crate::frame::Frame;
+use crate::i18n::Lang;
 
 /// The name diagnostics use for the one source file, as `go build` would.
 pub const FILE_NAME: &str = "main.go";
 
-/// Everything the page shows, derived from the program text.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Playground {
-    /// The program as typed in the editor.
-    pub src: String,
-    /// Diagnostics rendered as `go build` prints them (`main.go:7:1: syntax error: ...`), in source order.
-    pub diagnostics: Vec<String>,
-    /// The program's `go` statements, in source order.
-    pub go_statements: Vec<GoStatement>,
+/// Speeds, in scheduler events per second (`None`: as fast as possible).
+pub const SPEEDS: [Option<u32>; 9] = [
+    Some(1),
+    Some(2),
+    Some(5),
+    Some(10),
+    Some(25),
+    Some(100),
+    Some(500),
+    Some(2000),
+    None,
+];
+/// The speed the page starts at (10 events per second: each move can be followed).
+pub const DEFAULT_SPEED: usize = 3;
+/// GOMAXPROCS choices offered.
+pub const MAX_PROCS: u32 = 16;
+
+/// A shared, immutable value compared by identity: cheap to pass as a prop, and a
+/// component re-renders exactly when a new value is made.
+#[derive(Debug)]
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Shared<T> {
+    pub fn new(value: T) -> Shared<T> {
+        Shared(Rc::new(value))
+    }
 }
 
-/// One `go` statement, located the way Go prints positions.
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// Everything that changes a run: same program and settings, same run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Settings {
+    pub procs: u32,
+    pub preempt: PreemptMode,
+    pub seed: u64,
+    pub race: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            procs: 4,
+            preempt: PreemptMode::Async,
+            seed: 1,
+            race: true,
+        }
+    }
+}
+
+/// Light or dark colours.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Theme {
+    /// Follow the system (`prefers-color-scheme`).
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    /// The next theme of the toggle: system → light → dark → system.
+    pub fn next(self) -> Theme {
+        match self {
+            Theme::Auto => Theme::Light,
+            Theme::Light => Theme::Dark,
+            Theme::Dark => Theme::Auto,
+        }
+    }
+
+    /// The value of `<html data-theme>` (and of the saved preference).
+    pub fn attr(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    pub fn from_attr(s: &str) -> Theme {
+        match s {
+            "light" => Theme::Light,
+            "dark" => Theme::Dark,
+            _ => Theme::Auto,
+        }
+    }
+}
+
+/// A floating panel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Popover {
+    Help,
+    Assumptions,
+}
+
+/// A problem in the program, located.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct GoStatement {
-    /// Where the `go` keyword is.
-    pub at: LineCol,
-    /// The statement's text on its first line (`go worker(id, &wg)`).
+pub struct Diag {
+    pub line: u32,
+    pub col: u32,
+    pub message: String,
+    /// As `go build` prints it: `main.go:7:1: syntax error: ...`.
     pub text: String,
 }
 
-/// The ways the user can change the state.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Everything the page shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Playground {
+    pub lang: Lang,
+    pub theme: Theme,
+    /// The program as typed in the editor.
+    pub src: String,
+    /// What gosched-lang says about `src`, in source order.
+    pub diagnostics: Vec<Diag>,
+    /// Errors from compiling for a run (the compiler can find problems the
+    /// checker does not), rendered.
+    pub run_errors: Vec<String>,
+    pub settings: Settings,
+    /// Index into [`SPEEDS`].
+    pub speed: usize,
+    /// What the run shows now (`None` until a program is loaded).
+    pub frame: Option<Shared<Frame>>,
+    /// The goroutine the user clicked (its line is highlighted).
+    pub selected: Option<u32>,
+    /// Lines to highlight (a data race's two accesses).
+    pub marked_lines: Vec<u32>,
+    pub popover: Option<Popover>,
+    /// Bumped whenever the run must start over (program or settings changed, reset).
+    pub generation: u64,
+}
+
+/// The ways the state changes.
+#[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     /// The editor's text changed.
     Edit(String),
+    SetProcs(u32),
+    SetPreempt(PreemptMode),
+    SetSeed(u64),
+    SetRace(bool),
+    SetSpeed(usize),
+    SetTheme(Theme),
+    SetLang(Lang),
+    /// Start the run over with the same program and settings.
+    Reset,
+    /// The driver drew a new frame (`None`: nothing loaded).
+    Frame(Option<Shared<Frame>>),
+    /// Compiling for a run failed.
+    RunErrors(Vec<String>),
+    Select(Option<u32>),
+    MarkLines(Vec<u32>),
+    Popover(Option<Popover>),
 }
 
 impl Playground {
-    /// Analyzes `src` with gosched-lang and keeps what the page shows.
-    pub fn new(src: impl Into<String>) -> Playground {
+    /// A page showing `src`, in `lang`.
+    pub fn new(src: impl Into<String>, lang: Lang) -> Playground {
         let src = src.into();
-        let analysis = gosched_lang::analyze(&src);
-        let index = LineIndex::new(&src);
-        let diagnostics = analysis
-            .diagnostics
-            .iter()
-            .map(|d| d.render(FILE_NAME, &index))
-            .collect();
-        let go_statements = analysis
-            .go_statements
-            .iter()
-            .map(|span| GoStatement {
-                at: index.line_col(span.lo),
-                text: first_line(&src, span.lo, span.hi),
-            })
-            .collect();
         Playground {
+            lang,
+            theme: Theme::Auto,
+            diagnostics: analyze(&src),
             src,
-            diagnostics,
-            go_statements,
+            run_errors: Vec::new(),
+            settings: Settings::default(),
+            speed: DEFAULT_SPEED,
+            frame: None,
+            selected: None,
+            marked_lines: Vec::new(),
+            popover: None,
+            generation: 0,
         }
     }
+
+    /// Events per second at the chosen speed (`None`: as fast as possible).
+    pub fn rate(&self) -> Option<f64> {
+        SPEEDS
+            .get(self.speed)
+            .copied()
+            .flatten()
+            .map(f64::from)
+    }
+
+    /// Whether the program can run (no diagnostics).
+    pub fn runnable(&self) -> bool {
+        self.diagnostics.is_empty() && self.run_errors.is_empty()
+    }
+
+    /// The line of the selected goroutine now, if it is listed.
+    pub fn selected_line(&self) -> Option<u32> {
+        let f = self.frame.as_ref()?;
+        f.goroutine(self.selected?).map(|g| g.line).filter(|&l| l > 0)
+    }
+
+    fn restart(&mut self) {
+        self.generation += 1;
+        self.run_errors.clear();
+        self.marked_lines.clear();
+    }
+}
+
+/// Diagnostics for `src`, located and rendered like `go build`.
+pub fn analyze(src: &str) -> Vec<Diag> {
+    let analysis = gosched_lang::analyze(src);
+    let index = LineIndex::new(src);
+    analysis
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let at = index.line_col(d.span.lo);
+            Diag {
+                line: at.line,
+                col: at.col,
+                message: d.message.clone(),
+                text: d.render(FILE_NAME, &index),
+            }
+        })
+        .collect()
 }
 
 impl Reducible for Playground {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
         match action {
-            Action::Edit(src) if src == self.src => self,
-            Action::Edit(src) => Rc::new(Playground::new(src)),
+            Action::Edit(src) if src == self.src => return self,
+            Action::Edit(src) => {
+                next.diagnostics = analyze(&src);
+                next.src = src;
+                next.restart();
+            }
+            Action::SetProcs(n) => {
+                next.settings.procs = n.clamp(1, MAX_PROCS);
+                next.restart();
+            }
+            Action::SetPreempt(m) => {
+                next.settings.preempt = m;
+                next.restart();
+            }
+            Action::SetSeed(seed) => {
+                next.settings.seed = seed;
+                next.restart();
+            }
+            Action::SetRace(on) => {
+                next.settings.race = on;
+                next.restart();
+            }
+            Action::Reset => next.restart(),
+            Action::SetSpeed(i) => next.speed = i.min(SPEEDS.len() - 1),
+            Action::SetTheme(t) => next.theme = t,
+            Action::SetLang(l) => next.lang = l,
+            Action::Frame(f) => next.frame = f,
+            Action::RunErrors(e) => {
+                next.run_errors = e;
+                next.frame = None;
+            }
+            Action::Select(g) => {
+                next.selected = g;
+                next.marked_lines.clear();
+            }
+            Action::MarkLines(lines) => {
+                next.marked_lines = lines;
+                next.selected = None;
+            }
+            Action::Popover(p) => next.popover = p,
         }
+        if next == *self {
+            return self;
+        }
+        Rc::new(next)
     }
 }
 
-/// The text of `src[lo..hi]` up to its first line break, trimmed. `hi` is clamped to
-/// the text; other bad offsets give an empty string rather than a panic.
-fn first_line(src: &str, lo: u32, hi: u32) -> String {
-    let hi = (hi as usize).min(src.len());
-    let text = src.get(lo as usize..hi).unwrap_or("");
-    text.lines().next().unwrap_or("").trim().to_string()
+/// The span of a diagnostic's line in `src` (for tests and the editor).
+pub fn line_span(src: &str, line: u32) -> Option<Span> {
+    let index = LineIndex::new(src);
+    if line == 0 || line > index.line_count() {
+        return None;
+    }
+    let lo = index.line_start(line);
+    let hi = src[lo as usize..]
+        .find('\n')
+        .map_or(src.len() as u32, |i| lo + i as u32);
+    Some(Span::new(lo, hi))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn page() -> Rc<Playground> {
+        Rc::new(Playground::new(crate::DEFAULT_PROGRAM, Lang::En))
+    }
+
     #[test]
-    fn default_program_compiles_and_starts_goroutines() {
-        let page = Playground::new(crate::DEFAULT_PROGRAM);
-        assert_eq!(page.diagnostics, Vec::<String>::new());
-        let texts: Vec<&str> = page.go_statements.iter().map(|g| g.text.as_str()).collect();
-        assert_eq!(texts, ["go worker(id, &wg)"]);
-        let line = crate::DEFAULT_PROGRAM
-            .lines()
-            .position(|l| l.contains("go worker"))
-            .map(|i| i + 1);
-        assert_eq!(
-            page.go_statements[0].at,
-            LineCol {
-                line: line.unwrap_or(0) as u32,
-                col: 3
-            }
-        );
+    fn default_program_has_no_diagnostics() {
+        assert_eq!(page().diagnostics, Vec::new());
+        assert!(page().runnable());
     }
 
     #[test]
     fn missing_closing_brace_is_reported_at_end_of_file_like_go() {
-        // `go build` reports an unexpected EOF on the line after the last newline.
-        let src = "package main\n\nfunc main() {\n";
-        let page = Playground::new(src);
-        assert_eq!(page.diagnostics.len(), 1, "{:?}", page.diagnostics);
-        assert!(
-            page.diagnostics[0].starts_with("main.go:4:1: syntax error: unexpected EOF"),
-            "{:?}",
-            page.diagnostics
-        );
+        let p = page().reduce(Action::Edit("package main\n\nfunc main() {\n".into()));
+        assert_eq!(p.diagnostics.len(), 1, "{:?}", p.diagnostics);
+        assert_eq!((p.diagnostics[0].line, p.diagnostics[0].col), (4, 1));
+        assert!(p.diagnostics[0]
+            .text
+            .starts_with("main.go:4:1: syntax error: unexpected EOF"));
+        assert!(!p.runnable());
     }
 
     #[test]
-    fn editing_to_the_same_text_keeps_the_state() {
-        let page = Rc::new(Playground::new("package main\n"));
-        let same = page.clone().reduce(Action::Edit("package main\n".into()));
-        assert!(Rc::ptr_eq(&page, &same));
-        let changed = page.reduce(Action::Edit("package main\n}".into()));
-        assert_eq!(changed.diagnostics.len(), 1);
+    fn editing_or_changing_settings_restarts_the_run_but_speed_does_not() {
+        let p = page();
+        let same = p.clone().reduce(Action::Edit(p.src.clone()));
+        assert!(Rc::ptr_eq(&p, &same));
+        let g0 = p.generation;
+        let p = p.reduce(Action::SetProcs(99));
+        assert_eq!(p.settings.procs, MAX_PROCS);
+        assert_eq!(p.generation, g0 + 1);
+        let p = p.reduce(Action::SetRace(false));
+        assert_eq!(p.generation, g0 + 2);
+        let p = p.reduce(Action::SetSpeed(100));
+        assert_eq!(p.speed, SPEEDS.len() - 1);
+        assert_eq!(p.rate(), None);
+        assert_eq!(p.generation, g0 + 2);
+        let p = p.reduce(Action::Reset);
+        assert_eq!(p.generation, g0 + 3);
     }
 
     #[test]
-    fn first_line_survives_bad_offsets() {
-        assert_eq!(first_line("go f()\nx", 0, 9), "go f()");
-        assert_eq!(first_line("héllo", 2, 3), "");
-        assert_eq!(first_line("abc", 5, 9), "");
+    fn selecting_a_goroutine_clears_marked_lines_and_back() {
+        let p = page().reduce(Action::MarkLines(vec![3, 7]));
+        assert_eq!(p.marked_lines, [3, 7]);
+        let p = p.reduce(Action::Select(Some(6)));
+        assert!(p.marked_lines.is_empty());
+        assert_eq!(p.selected, Some(6));
+    }
+
+    #[test]
+    fn theme_toggle_cycles() {
+        assert_eq!(Theme::Auto.next().next().next(), Theme::Auto);
+        for t in [Theme::Auto, Theme::Light, Theme::Dark] {
+            assert_eq!(Theme::from_attr(t.attr()), t);
+        }
+    }
+
+    #[test]
+    fn line_spans() {
+        assert_eq!(line_span("ab\ncd\n", 2), Some(Span::new(3, 5)));
+        assert_eq!(line_span("ab", 3), None);
     }
 }

@@ -1,5 +1,17 @@
 // Page object for the playground: where things are (locators) and what a user does.
 // Specs assert on these locators; they do not hard-code selectors.
+import { readFileSync } from 'node:fs';
+import { expect } from '@playwright/test';
+
+const root = new URL('../../../', import.meta.url);
+
+/** The text of a Go program in the repository (`tests/programs/...`, `web/lessons/...`). */
+export function program(path) {
+  return readFileSync(new URL(path, root), 'utf8');
+}
+
+/** Index of the "as fast as possible" speed (the last one). */
+export const MAX_SPEED = '8';
 
 export class Playground {
   constructor(page) {
@@ -8,13 +20,34 @@ export class Playground {
     this.editor = page.getByTestId('editor');
     this.status = page.getByTestId('status');
     this.diagnostics = page.getByTestId('diagnostics').locator('li');
-    this.goStatements = page.getByTestId('go-statements').locator('li');
+    this.runButton = page.getByTestId('run');
+    this.pauseButton = page.getByTestId('pause');
+    this.stepButton = page.getByTestId('step');
+    this.stepBackButton = page.getByTestId('step-back');
+    this.resetButton = page.getByTestId('reset');
+    this.speed = page.getByTestId('speed');
+    this.procs = page.getByTestId('procs');
+    this.preempt = page.getByTestId('preempt-mode');
+    this.seed = page.getByTestId('seed');
+    this.raceToggle = page.getByTestId('race-toggle');
+    this.runStatus = page.getByTestId('run-status');
+    this.console = page.getByTestId('console');
+    this.raceReport = page.getByTestId('race-report');
+    this.timeline = page.getByTestId('timeline');
+    this.eventLog = page.getByTestId('event-log');
+    this.stats = page.getByTestId('stats');
+    this.memoryMeter = page.getByTestId('memory-meter');
+    this.globalRunq = page.getByTestId('global-runq');
+    this.seek = page.getByTestId('seek');
+    this.tokens = page.locator('[data-testid^="g-"]');
+    this.pCards = page.locator('[data-testid^="p-"]:not([data-testid*="-run"])');
   }
 
-  /** Opens the page and waits until the app has rendered the editor. */
+  /** Opens the page and waits until the app has rendered the editor and the stage. */
   async open() {
     await this.page.goto('/');
     await this.editor.waitFor();
+    await this.pCard(0).waitFor();
   }
 
   /** The editor's current program text. */
@@ -25,5 +58,74 @@ export class Playground {
   /** Replaces the whole program, as a user typing would (fires input events). */
   async setSource(text) {
     await this.editor.fill(text);
+  }
+
+  /** Loads a program and waits until it compiled and sits at step 0. */
+  async load(text) {
+    await this.setSource(text);
+    await expect(this.status).toHaveText(/^(No errors\.|Nenhum erro\.)$/);
+    await expect(this.runStatus).toHaveText(/ready|pronto/);
+  }
+
+  pCard(n) {
+    return this.page.getByTestId(`p-${n}`);
+  }
+
+  slot(n, what) {
+    return this.page.getByTestId(`p-${n}-${what}`);
+  }
+
+  token(id) {
+    return this.page.getByTestId(`g-${id}`);
+  }
+
+  cell(name) {
+    return this.page.getByTestId(`cell-${name}`);
+  }
+
+  async setSpeed(index) {
+    await this.speed.fill(String(index));
+  }
+
+  async setProcs(n) {
+    await this.procs.selectOption(String(n));
+  }
+
+  async run() {
+    await this.runButton.click();
+  }
+
+  async pause() {
+    await this.pauseButton.click();
+    await expect(this.runStatus).not.toHaveText(/running|executando/);
+  }
+
+  /** Runs as fast as possible until the program ends. */
+  async runToEnd(timeout = 30_000) {
+    await this.setSpeed(MAX_SPEED);
+    await this.run();
+    await expect(this.runStatus).toHaveText(/finished|terminou/, { timeout });
+  }
+
+  /** The current step (from the seek slider). */
+  async step() {
+    return Number(await this.seek.inputValue());
+  }
+
+  /** Clicks Step and waits until the run has moved. */
+  async stepOnce() {
+    const before = await this.step();
+    await this.stepButton.click();
+    await expect.poll(() => this.step()).toBeGreaterThan(before);
+    await expect(this.runStatus).toHaveText(/paused|pausado|finished|terminou/);
+  }
+
+  /** Every token's id, state and place, sorted: a fingerprint of the stage. */
+  async tokenPlaces() {
+    return this.page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid^="g-"]')]
+        .map((t) => `${t.dataset.testid}:${t.dataset.state}:${t.dataset.where}`)
+        .sort(),
+    );
   }
 }

@@ -1,0 +1,33 @@
+//! The page's components, one per file. Each gets data and callbacks through its props and
+//! holds no state of its own beyond what presentation needs (a scroll position, the time
+//! of the last screen-reader announcement). Class names are BEM-like; styles live in
+//! `web/*.css`.
+
+pub mod assumptions;
+pub mod blocked;
+pub mod cells;
+pub mod console;
+pub mod diagnostics;
+pub mod editor;
+pub mod event_log;
+pub mod header;
+pub mod help;
+pub mod machines;
+pub mod memory_meter;
+pub mod narration;
+pub mod os_waits;
+pub mod p_card;
+pub mod race_report;
+pub mod settings_bar;
+pub mod slot;
+pub mod stage;
+pub mod stats;
+pub mod timeline;
+pub mod token;
+pub mod transport;
+
+/// The colour class of goroutine `id` (16 colours, defined in the stylesheet). Colour is
+/// never the only signal: tokens also show their id and a state glyph.
+pub fn color_class(id: u32) -> String {
+    format!("gc-{}", id % 16)
+}

@@ -1,0 +1,72 @@
+//! Small browser helpers (clock, language, theme attribute, saved preferences, motion
+//! preference, random seeds). Every call tolerates a missing API: the page must not crash
+//! inside a sandboxed iframe without storage, for instance.
+
+use wasm_bindgen::JsCast;
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// Milliseconds from `performance.now()` (0 if unavailable).
+pub fn now() -> f64 {
+    window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// The browser's preferred language tag (`navigator.language`), or "" if unknown.
+pub fn language() -> String {
+    window()
+        .and_then(|w| w.navigator().language())
+        .unwrap_or_default()
+}
+
+/// Whether the user asked for reduced motion.
+pub fn prefers_reduced_motion() -> bool {
+    window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// Sets an attribute on `<html>` (`data-theme`, `lang`).
+pub fn set_root_attr(name: &str, value: &str) {
+    if let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = el.set_attribute(name, value);
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+/// A saved preference, if storage is available.
+pub fn load_pref(key: &str) -> Option<String> {
+    storage().and_then(|s| s.get_item(key).ok().flatten())
+}
+
+/// Saves a preference if storage is available (silently does nothing otherwise).
+pub fn save_pref(key: &str, value: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(key, value);
+    }
+}
+
+/// A fresh seed for the "new seed" button (the page may be random; the simulator may not).
+pub fn random_seed() -> u64 {
+    (js_sys::Math::random() * 1_000_000.0) as u64 + 1
+}
+
+/// Whether an event target is a text field, where letter keys must type, not act.
+pub fn is_text_field(target: Option<web_sys::EventTarget>) -> bool {
+    let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+        return false;
+    };
+    matches!(
+        el.tag_name().to_ascii_lowercase().as_str(),
+        "textarea" | "input" | "select"
+    ) || el.has_attribute("contenteditable")
+}

@@ -1,0 +1,140 @@
+//! The animation loop: owns the [`Driver`] and, while it has work, gives it a slice of
+//! every browser frame (`requestAnimationFrame`), then publishes a [`Frame`].
+//!
+//! The simulation's share of a frame adapts: it starts at 6 ms and shrinks when frames
+//! come late (rendering took longer), grows back when they are on time, so drawing
+//! keeps up at 60 fps and no task gets anywhere near 50 ms.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::driver::Driver;
+use crate::frame::Frame;
+use crate::state::Shared;
+
+/// The simulation's share of a frame, in milliseconds: start, least and most (drawing
+/// the frame, layout and paint need the rest of the 16.7 ms).
+const BUDGET_START: f64 = 6.0;
+const BUDGET_MIN: f64 = 2.0;
+const BUDGET_MAX: f64 = 8.0;
+/// A frame interval above this means the last frame was late.
+const LATE_MS: f64 = 20.0;
+
+struct Inner {
+    driver: RefCell<Driver>,
+    on_frame: RefCell<Callback<Option<Shared<Frame>>>>,
+    /// The requestAnimationFrame callback (made once, reused every frame).
+    tick: RefCell<Option<Closure<dyn FnMut(f64)>>>,
+    scheduled: Cell<bool>,
+    last: Cell<Option<f64>>,
+    budget: Cell<f64>,
+}
+
+/// A handle to the driver: run commands with [`DriverHandle::with`].
+#[derive(Clone)]
+pub struct DriverHandle {
+    inner: Rc<Inner>,
+}
+
+impl PartialEq for DriverHandle {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.inner, &other.inner)
+    }
+}
+
+impl DriverHandle {
+    /// Runs `f` on the driver, then makes sure the loop runs to carry it out.
+    pub fn with<R>(&self, f: impl FnOnce(&mut Driver) -> R) -> R {
+        let r = f(&mut self.inner.driver.borrow_mut());
+        schedule(&self.inner);
+        r
+    }
+
+    /// Reads the driver without starting the loop.
+    pub fn peek<R>(&self, f: impl FnOnce(&Driver) -> R) -> R {
+        f(&self.inner.driver.borrow())
+    }
+}
+
+fn schedule(inner: &Rc<Inner>) {
+    if inner.scheduled.get() {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let tick = inner.tick.borrow();
+    if let Some(cb) = tick.as_ref() {
+        if window
+            .request_animation_frame(cb.as_ref().unchecked_ref())
+            .is_ok()
+        {
+            inner.scheduled.set(true);
+        }
+    }
+}
+
+fn on_tick(inner: &Rc<Inner>, ts: f64) {
+    inner.scheduled.set(false);
+    let dt = inner.last.get().map_or(1000.0 / 60.0, |l| (ts - l).max(0.0));
+    let playing = inner.driver.borrow().busy();
+    inner.last.set(playing.then_some(ts));
+    // Late frames shrink the simulation's share; punctual ones grow it back.
+    let budget = inner.budget.get();
+    let budget = if dt > LATE_MS {
+        (budget * 0.75).max(BUDGET_MIN)
+    } else {
+        (budget + 0.5).min(BUDGET_MAX)
+    };
+    inner.budget.set(budget);
+    let frame = {
+        let mut d = inner.driver.borrow_mut();
+        d.work(&crate::dom::now, budget, dt.min(100.0));
+        if d.take_changed() {
+            Some(d.frame(crate::dom::now()).map(Shared::new))
+        } else {
+            None
+        }
+    };
+    if let Some(frame) = frame {
+        let cb = inner.on_frame.borrow().clone();
+        cb.emit(frame);
+    }
+
+    if inner.driver.borrow().busy() {
+        schedule(inner);
+    } else {
+        inner.last.set(None);
+    }
+}
+
+/// Owns a [`Driver`]; `on_frame` receives every new frame.
+#[hook]
+pub fn use_driver(on_frame: Callback<Option<Shared<Frame>>>) -> DriverHandle {
+    let handle = use_memo((), |_| {
+        let inner = Rc::new(Inner {
+            driver: RefCell::new(Driver::default()),
+            on_frame: RefCell::new(on_frame.clone()),
+            tick: RefCell::new(None),
+            scheduled: Cell::new(false),
+            last: Cell::new(None),
+            budget: Cell::new(BUDGET_START),
+        });
+        // The closure holds a weak reference, so the loop ends with the page.
+        let weak = Rc::downgrade(&inner);
+        let cb = Closure::<dyn FnMut(f64)>::new(move |ts: f64| {
+            if let Some(inner) = weak.upgrade() {
+                on_tick(&inner, ts);
+            }
+        });
+        *inner.tick.borrow_mut() = Some(cb);
+        DriverHandle { inner }
+    });
+    // Keep the callback current (it captures the latest dispatcher).
+    *handle.inner.on_frame.borrow_mut() = on_frame;
+    (*handle).clone()
+}
