@@ -34,6 +34,10 @@ pub struct SnapshotBudget {
     /// When the snapshots together are estimated larger than this, every other
     /// one is dropped and the interval doubles.
     pub total: u64,
+    /// At most this many snapshot bytes per step run: a snapshot that falls due
+    /// sooner after the last one than its size allows is skipped, so copying a big
+    /// machine never costs more time than running it (0: no limit).
+    pub bytes_per_step: u64,
 }
 
 impl SnapshotBudget {
@@ -41,6 +45,7 @@ impl SnapshotBudget {
     pub const UNLIMITED: SnapshotBudget = SnapshotBudget {
         per_snapshot: u64::MAX,
         total: u64::MAX,
+        bytes_per_step: 0,
     };
 }
 
@@ -216,7 +221,10 @@ impl Session {
                 && self.snapshots.last().is_some_and(|m| m.step() < next_snap)
             {
                 let bytes = approx_bytes(&self.machine);
-                if bytes <= self.budget.per_snapshot {
+                let since = next_snap - self.snapshots.last().map_or(0, Machine::step);
+                let soon = self.budget.bytes_per_step > 0
+                    && since.saturating_mul(self.budget.bytes_per_step) < bytes;
+                if bytes <= self.budget.per_snapshot && !soon {
                     self.snapshots.push(self.machine.clone());
                     self.snapshot_bytes.push(bytes);
                     if self.snapshots.len() > MAX_SNAPSHOTS {
@@ -313,12 +321,36 @@ mod tests {
     }
 
     #[test]
+    fn big_machines_are_snapshotted_less_often() {
+        let mut s = session();
+        // One byte per step: a snapshot of N bytes comes at least N steps after the last.
+        s.set_snapshot_budget(SnapshotBudget {
+            per_snapshot: u64::MAX,
+            total: u64::MAX,
+            bytes_per_step: 1,
+        });
+        s.run(u64::MAX);
+        assert!(s.snapshots.len() >= 2);
+        for w in s.snapshots.windows(2) {
+            let gap = w[1].step() - w[0].step();
+            let bytes = approx_bytes(&w[1]);
+            assert!(gap >= bytes, "gap {gap} < {bytes}");
+        }
+        let mut straight = session();
+        let end = s.step();
+        straight.seek(end / 2);
+        s.seek(end / 2);
+        assert_eq!(s.view(), straight.view());
+    }
+
+    #[test]
     fn snapshot_budget_skips_large_machines_and_bounds_the_total() {
         let mut s = session();
         let small = approx_bytes(s.machine());
         s.set_snapshot_budget(SnapshotBudget {
             per_snapshot: small * 2,
             total: small * 8,
+            bytes_per_step: 0,
         });
         s.run(u64::MAX);
         assert!(s.snapshots.len() >= 1 && s.snapshots.len() <= 8);

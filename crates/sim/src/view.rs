@@ -264,7 +264,7 @@ impl Machine {
             dead: 0,
             chans: Vec::new(),
             syncs: Vec::new(),
-            sleepers: self.timers.sleepers(),
+            sleepers: self.sleepers_view(max_goroutines),
             syscalls: self
                 .sched
                 .syscalls
@@ -395,6 +395,32 @@ impl Machine {
         v.memory.threads_windows = v.memory.goroutines * MIB;
         v.memory.threads_linux = v.memory.goroutines * 8 * MIB;
         self.view_cells(&mut v);
+        v
+    }
+
+    /// Sleeping goroutines and their wake-up times, soonest first. With more than
+    /// `max_goroutines` of them (a limited view), only the first [`QUEUE_HEAD`] are in
+    /// order and the rest follow unsorted: sorting 100,000 sleepers every frame would
+    /// cost more than drawing them.
+    fn sleepers_view(&self, max_goroutines: usize) -> Vec<(GoId, Nanos)> {
+        use crate::sched::timers::TimerKind;
+        let mut v: Vec<(GoId, Nanos)> = self
+            .timers
+            .objs
+            .iter()
+            .filter(|t| t.active)
+            .filter_map(|t| match t.kind {
+                TimerKind::Sleep(g) => Some((g, t.when)),
+                _ => None,
+            })
+            .collect();
+        let key = |&(g, w): &(GoId, Nanos)| (w, g);
+        if v.len() > max_goroutines && v.len() > QUEUE_HEAD {
+            v.select_nth_unstable_by_key(QUEUE_HEAD, key);
+            v[..QUEUE_HEAD].sort_by_key(key);
+        } else {
+            v.sort_by_key(key);
+        }
         v
     }
 
@@ -778,6 +804,27 @@ mod tests {
         // Everything but the goroutine list is the same.
         assert_eq!(limited.memory, full.memory);
         assert_eq!(limited.chans, full.chans);
+        assert_eq!(full.sleepers, m.timers.sleepers());
+    }
+
+    #[test]
+    fn a_limited_view_orders_the_first_sleepers_only() {
+        let src = "package main\n\nimport \"time\"\n\nfunc main() {\n\tfor i := 0; i < 200; i++ {\n\t\tgo func() { time.Sleep(time.Duration(200-i) * time.Millisecond) }()\n\t}\n\ttime.Sleep(time.Second)\n}\n";
+        let prog = gosched_lang::compile::compile(src).expect("compiles");
+        let mut m = Machine::new(Arc::new(prog), Config::default());
+        while !m.finished() && m.view().sleepers.len() < 150 {
+            m.run(100);
+        }
+        let full = m.view();
+        let limited = m.view_limited(20);
+        assert_eq!(full.sleepers.len(), limited.sleepers.len());
+        assert_eq!(
+            &full.sleepers[..QUEUE_HEAD],
+            &limited.sleepers[..QUEUE_HEAD]
+        );
+        let mut rest = limited.sleepers.clone();
+        rest.sort_by_key(|&(g, w)| (w, g));
+        assert_eq!(rest, full.sleepers);
     }
 
     #[test]

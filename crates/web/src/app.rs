@@ -6,20 +6,20 @@ use gosched_sim::ids::{Nanos, Step};
 use gosched_sim::PreemptMode;
 use yew::prelude::*;
 
-use crate::components::assumptions::Assumptions;
-use crate::components::cells::Cells;
+use crate::components::assumptions::{assumptions, AssumptionsProps};
+use crate::components::cells::{cells, CellsProps};
 use crate::components::console::Console;
-use crate::components::diagnostics::Diagnostics;
+use crate::components::diagnostics::{diagnostics, DiagnosticsProps};
 use crate::components::editor::Editor;
 use crate::components::event_log::EventLog;
-use crate::components::header::Header;
-use crate::components::help::Help;
+use crate::components::header::{header, HeaderProps};
+use crate::components::help::{help, HelpProps};
 use crate::components::narration::Narration;
-use crate::components::race_report::RaceReport;
+use crate::components::race_report::{race_report, RaceReportProps};
 use crate::components::settings_bar::SettingsBar;
 use crate::components::stage::Stage;
 use crate::components::timeline::Timeline;
-use crate::components::transport::Transport;
+use crate::components::transport::{transport, TransportProps};
 use crate::frame::Status;
 use crate::hooks::use_driver::use_driver;
 use crate::hooks::use_shortcuts::{use_shortcuts, Shortcut};
@@ -43,7 +43,10 @@ fn move_ms(rate: Option<f64>) -> f64 {
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(|| {
-        let mut p = Playground::new(crate::DEFAULT_PROGRAM, Lang::from_tag(&crate::dom::language()));
+        let mut p = Playground::new(
+            crate::DEFAULT_PROGRAM,
+            Lang::from_tag(&crate::dom::language()),
+        );
         p.theme = crate::dom::load_pref(THEME_PREF).map_or(Theme::Auto, |s| Theme::from_attr(&s));
         p
     });
@@ -76,11 +79,21 @@ pub fn app() -> Html {
             driver.with(|d| d.set_rate(rate));
         });
     }
+    // The theme goes on <html> while rendering, before any child's effect runs, so that
+    // effects reading computed colours (the timeline's canvas) see the new theme.
+    {
+        let applied = use_mut_ref(|| None::<Theme>);
+        if *applied.borrow() != Some(state.theme) {
+            crate::dom::set_root_attr("data-theme", state.theme.attr());
+            *applied.borrow_mut() = Some(state.theme);
+        }
+    }
     use_effect_with(state.theme, |theme| {
-        crate::dom::set_root_attr("data-theme", theme.attr());
-        crate::dom::save_pref(THEME_PREF, theme.attr());
+        crate::dom::save_pref(THEME_PREF, theme.attr())
     });
-    use_effect_with(state.lang, |lang| crate::dom::set_root_attr("lang", lang.tag()));
+    use_effect_with(state.lang, |lang| {
+        crate::dom::set_root_attr("lang", lang.tag())
+    });
 
     // Driver commands.
     let rate = state.rate();
@@ -167,19 +180,21 @@ pub fn app() -> Html {
         let on_popover = on_popover.clone();
         let close_popover = close_popover.clone();
         use_shortcuts(Callback::from(move |s: Shortcut| match s {
-            Shortcut::RunPause => driver.with(|d| {
-                if d.playing() {
-                    d.pause()
-                } else {
-                    d.play(rate)
-                }
-            }),
+            Shortcut::RunPause => {
+                driver.with(|d| if d.playing() { d.pause() } else { d.play(rate) })
+            }
             Shortcut::Step => driver.with(|d| d.step()),
             Shortcut::StepBack => driver.with(|d| d.step_back()),
             Shortcut::Reset => on_reset.emit(()),
             Shortcut::Help => on_popover.emit(Popover::Help),
             Shortcut::Escape => close_popover.emit(()),
         }));
+    }
+
+    // After every render: how long drawing took (for performance tests).
+    {
+        let driver = driver.clone();
+        use_effect(move || driver.rendered());
     }
 
     // Helpers for the layout.
@@ -190,24 +205,35 @@ pub fn app() -> Html {
     let mut problems: Vec<String> = state.diagnostics.iter().map(|d| d.text.clone()).collect();
     problems.extend(state.run_errors.iter().cloned());
     let popover = match state.popover {
-        Some(Popover::Help) => html! { <Help {lang} on_close={close_popover.clone()} /> },
-        Some(Popover::Assumptions) => html! { <Assumptions {lang} on_close={close_popover.clone()} /> },
+        Some(Popover::Help) => help(&HelpProps {
+            lang,
+            on_close: close_popover.clone(),
+        }),
+        Some(Popover::Assumptions) => assumptions(&AssumptionsProps {
+            lang,
+            on_close: close_popover.clone(),
+        }),
         None => html! {},
     };
 
     html! {
         <div class="app">
-            <Header {lang} theme={state.theme} {on_theme} {on_popover} />
+            { header(&HeaderProps { lang, theme: state.theme, on_theme, on_popover }) }
             <nav class="controls">
-                <Transport
-                    {lang}
-                    {status}
-                    step={frame.as_ref().map_or(0, |f| f.step)}
-                    furthest={frame.as_ref().map_or(0, |f| f.furthest)}
-                    loaded={frame.is_some()}
-                    {on_run} {on_pause} {on_step} {on_back} {on_reset}
-                    on_seek={on_seek.clone()}
-                />
+                { transport(&TransportProps {
+                    lang,
+                    status,
+                    step: frame.as_ref().map_or(0, |f| f.step),
+                    shown: frame.as_ref().map_or(0, |f| f.target.unwrap_or(f.step)),
+                    furthest: frame.as_ref().map_or(0, |f| f.furthest),
+                    loaded: frame.is_some(),
+                    on_run,
+                    on_pause,
+                    on_step,
+                    on_back,
+                    on_reset,
+                    on_seek: on_seek.clone(),
+                }) }
                 <SettingsBar
                     {lang}
                     settings={state.settings}
@@ -228,7 +254,7 @@ pub fn app() -> Html {
                         {on_edit}
                         on_select={on_select.clone()}
                     />
-                    <Diagnostics items={problems} {lang} />
+                    { diagnostics(&DiagnosticsProps { items: problems, lang }) }
                     <Console chunks={frame.as_ref().map(|f| f.console.clone()).unwrap_or_default()} {lang} />
                 </div>
                 <div class="layout__stage">
@@ -236,10 +262,10 @@ pub fn app() -> Html {
                         <Stage frame={f.clone()} {lang} selected={state.selected}
                                on_select={on_select.clone()} move_ms={move_ms(state.rate())} />
                         <div class="layout__pair">
-                            <Cells frame={f.clone()} {lang} on_lines={on_lines.clone()} />
-                            <RaceReport frame={f.clone()} {lang} on_lines={on_lines.clone()} />
+                            { cells(&CellsProps { frame: f.clone(), lang, on_lines: on_lines.clone() }) }
+                            { race_report(&RaceReportProps { frame: f.clone(), lang, on_lines: on_lines.clone() }) }
                         </div>
-                        <Timeline picture={f.timeline.clone()} procs={f.view.procs.len()} now={f.view.time} end={f.end_time} {lang} on_seek={on_seek_time} />
+                        <Timeline picture={f.timeline.clone()} procs={f.view.procs.len()} now={f.view.time} end={f.end_time} {lang} on_seek={on_seek_time} theme={state.theme} />
                         <EventLog entries={f.log.clone()} {lang} on_seek={on_seek} />
                         <Narration phrases={f.narration.clone()} {playing} {lang} />
                     }

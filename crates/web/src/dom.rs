@@ -25,7 +25,11 @@ pub fn language() -> String {
 /// Whether the user asked for reduced motion.
 pub fn prefers_reduced_motion() -> bool {
     window()
-        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
         .is_some_and(|m| m.matches())
 }
 
@@ -58,6 +62,22 @@ pub fn save_pref(key: &str, value: &str) {
 /// A fresh seed for the "new seed" button (the page may be random; the simulator may not).
 pub fn random_seed() -> u64 {
     (js_sys::Math::random() * 1_000_000.0) as u64 + 1
+}
+
+/// Records a timing for performance tests: when the page has a `window.__goschedTiming`
+/// array (a test puts it there), pushes `[label, milliseconds]` onto it; otherwise does
+/// nothing.
+pub fn timing(label: &str, ms: f64) {
+    let Some(w) = window() else { return };
+    let Ok(list) = js_sys::Reflect::get(&w, &"__goschedTiming".into()) else {
+        return;
+    };
+    if let Some(list) = list.dyn_ref::<js_sys::Array>() {
+        let entry = js_sys::Array::new();
+        entry.push(&label.into());
+        entry.push(&ms.into());
+        list.push(&entry);
+    }
 }
 
 /// Whether an event target is a text field, where letter keys must type, not act.

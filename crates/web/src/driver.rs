@@ -42,11 +42,15 @@ const LOG_REFRESH_MS: f64 = 200.0;
 /// While playing, the timeline picture is redrawn at most this often (milliseconds); the
 /// playhead still moves every frame.
 const TIMELINE_REFRESH_MS: f64 = 100.0;
-/// Snapshots stay small enough to copy within a frame (a few milliseconds), and
-/// together bounded, so that 100,000 goroutines fit in the browser's memory.
+/// Snapshots stay small enough to copy within a frame (1 MiB, a few thousand goroutines:
+/// a few milliseconds), are taken no more often than copying them costs compared with
+/// running (32 bytes per step: a 1 MiB machine at most every 32,768 steps), and are
+/// together bounded. Bigger machines are not snapshotted: seeking back then replays from
+/// an earlier snapshot, over several frames.
 const SNAPSHOTS: SnapshotBudget = SnapshotBudget {
-    per_snapshot: 8 << 20,
-    total: 192 << 20,
+    per_snapshot: 1 << 20,
+    total: 64 << 20,
+    bytes_per_step: 32,
 };
 /// Slices start at this many steps, and stay within these bounds. The upper bound keeps
 /// one slice short even when steps suddenly get dearer: a lone P runs long bursts at a
@@ -63,7 +67,10 @@ enum Goal {
     Idle,
     /// Play: `rate` events per second (`None`: as fast as possible); `credit`
     /// counts events due but not yet taken.
-    Play { rate: Option<f64>, credit: f64 },
+    Play {
+        rate: Option<f64>,
+        credit: f64,
+    },
     /// Move to the next event, then stop.
     Step,
     /// Move to this step, then stop.
@@ -228,6 +235,11 @@ impl Driver {
         matches!(self.goal, Goal::Play { .. })
     }
 
+    /// Whether it plays as fast as possible.
+    pub fn playing_flat_out(&self) -> bool {
+        matches!(self.goal, Goal::Play { rate: None, .. })
+    }
+
     /// Moves to the next event (and pauses).
     pub fn step(&mut self) {
         if self.run.is_none() {
@@ -248,7 +260,10 @@ impl Driver {
         };
         let evs = run.session.events();
         let i = evs.partition_point(|e| e.step < cur);
-        let prev = i.checked_sub(1).and_then(|i| evs.get(i)).map_or(0, |e| e.step);
+        let prev = i
+            .checked_sub(1)
+            .and_then(|i| evs.get(i))
+            .map_or(0, |e| e.step);
         self.seek(prev);
     }
 
@@ -375,7 +390,11 @@ impl Driver {
         if run.session.finished() && matches!(self.goal, Goal::Play { .. }) {
             self.goal = Goal::Idle;
         }
-        if run.session.step() != before || self.goal == Goal::Idle {
+        // On the way to a seek's or a step's destination there is nothing worth
+        // drawing (the slider already shows where it goes): only playing draws as it
+        // goes, and everything draws on arrival.
+        let moving = matches!(self.goal, Goal::Seek(_) | Goal::Step);
+        if (run.session.step() != before && !moving) || self.goal == Goal::Idle {
             self.changed = true;
         }
     }
@@ -417,7 +436,11 @@ impl Driver {
             .events()
             .last()
             .map_or(0, |e| e.time)
-            .max(if s.step() == s.furthest() { view.time } else { 0 });
+            .max(if s.step() == s.furthest() {
+                view.time
+            } else {
+                0
+            });
         run.end_time = run.end_time.max(latest);
         let end_time = run.end_time;
         let pkey = (run.timeline.fed(), end_time);
@@ -467,9 +490,7 @@ impl Driver {
 
         let status = match goal {
             Goal::Play { .. } => Status::Playing,
-            _ if s.finished() => Status::Finished(
-                machine.outcome().map_or(0, |o| o.exit_code),
-            ),
+            _ if s.finished() => Status::Finished(machine.outcome().map_or(0, |o| o.exit_code)),
             Goal::Seek(_) | Goal::Step => Status::Seeking,
             Goal::Idle if started || cur > 0 => Status::Paused,
             Goal::Idle => Status::Ready,
@@ -477,6 +498,10 @@ impl Driver {
         Some(Frame {
             step: cur,
             furthest: s.furthest(),
+            target: match goal {
+                Goal::Seek(t) => Some(t),
+                _ => None,
+            },
             end_time,
             status,
             console: run.console.clone(),
@@ -549,7 +574,9 @@ mod tests {
     #[test]
     fn a_syntax_error_is_reported_like_go_build() {
         let mut d = Driver::default();
-        let err = d.load("package main\n\nfunc main() {\n", &settings()).unwrap_err();
+        let err = d
+            .load("package main\n\nfunc main() {\n", &settings())
+            .unwrap_err();
         assert!(err[0].starts_with("main.go:4:1: syntax error"), "{err:?}");
         assert!(!d.loaded());
     }
@@ -658,6 +685,10 @@ mod tests {
         }
         let f = d.frame(0.0).expect("frame");
         assert_eq!(f.status, Status::Paused);
-        assert!(f.view.time >= end / 2 && f.view.time < end, "{} of {end}", f.view.time);
+        assert!(
+            f.view.time >= end / 2 && f.view.time < end,
+            "{} of {end}",
+            f.view.time
+        );
     }
 }

@@ -42,6 +42,8 @@ pub struct Frame {
     pub step: Step,
     /// The end of the recorded run so far.
     pub furthest: Step,
+    /// Where a seek is going, while it is on its way (the slider shows this).
+    pub target: Option<Step>,
     /// Simulated time at `furthest`.
     pub end_time: Nanos,
     pub status: Status,

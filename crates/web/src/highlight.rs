@@ -47,10 +47,41 @@ impl Class {
 pub type Line = Vec<(Class, String)>;
 
 const BUILTINS: &[&str] = &[
-    "any", "bool", "byte", "comparable", "error", "float32", "float64", "int", "int8", "int16",
-    "int32", "int64", "rune", "string", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr",
-    "append", "cap", "clear", "close", "copy", "delete", "len", "make", "max", "min", "new",
-    "panic", "print", "println", "recover",
+    "any",
+    "bool",
+    "byte",
+    "comparable",
+    "error",
+    "float32",
+    "float64",
+    "int",
+    "int8",
+    "int16",
+    "int32",
+    "int64",
+    "rune",
+    "string",
+    "uint",
+    "uint8",
+    "uint16",
+    "uint32",
+    "uint64",
+    "uintptr",
+    "append",
+    "cap",
+    "clear",
+    "close",
+    "copy",
+    "delete",
+    "len",
+    "make",
+    "max",
+    "min",
+    "new",
+    "panic",
+    "print",
+    "println",
+    "recover",
 ];
 
 const CONSTANTS: &[&str] = &["true", "false", "nil", "iota"];
@@ -118,10 +149,17 @@ fn gaps(src: &str, lo: usize, hi: usize, out: &mut Vec<(usize, usize, Class)>) {
         let (len, class) = if rest.starts_with("//") {
             (rest.find('\n').unwrap_or(rest.len()), Class::Comment)
         } else if rest.starts_with("/*") {
-            (rest.find("*/").map_or(rest.len(), |e| e + 2), Class::Comment)
+            (
+                rest.find("*/").map_or(rest.len(), |e| e + 2),
+                Class::Comment,
+            )
         } else {
             let next = rest.find('/').filter(|&k| k > 0).unwrap_or(rest.len());
-            let next = if next == 0 { rest.chars().next().map_or(1, char::len_utf8) } else { next };
+            let next = if next == 0 {
+                rest.chars().next().map_or(1, char::len_utf8)
+            } else {
+                next
+            };
             (next, Class::Plain)
         };
         out.push((lo + i, lo + i + len, class));
@@ -133,7 +171,9 @@ fn gaps(src: &str, lo: usize, hi: usize, out: &mut Vec<(usize, usize, Class)>) {
 fn split_lines(src: &str, spans: &[(usize, usize, Class)]) -> Vec<Line> {
     let mut lines: Vec<Line> = vec![Vec::new()];
     for &(lo, hi, class) in spans {
-        let Some(text) = src.get(lo..hi) else { continue };
+        let Some(text) = src.get(lo..hi) else {
+            continue;
+        };
         let mut parts = text.split('\n');
         if let Some(first) = parts.next() {
             push(&mut lines, class, first);
@@ -187,7 +227,8 @@ mod tests {
 
     #[test]
     fn classes_follow_go() {
-        let lines = highlight("func main() {\n\tgo worker(1, \"x\") // start\n\tvar ok bool = true\n}");
+        let lines =
+            highlight("func main() {\n\tgo worker(1, \"x\") // start\n\tvar ok bool = true\n}");
         let find = |text: &str| {
             lines
                 .iter()

@@ -49,10 +49,19 @@ impl Names<'_> {
 
     fn sync(&self, c: CellId) -> String {
         match self.view.syncs.iter().find(|s| s.addr == (c.obj, c.slot)) {
-            Some(s) if !s.name.is_empty() => s.name.clone(),
-            Some(s) => format!("{}#{}", s.kind.key(), c.obj.0),
+            Some(s) => sync_name(s),
             None => format!("#{}", c.obj.0),
         }
+    }
+}
+
+/// The name a lock or wait group goes by on the page: its variable's name (`mu`, `c.mu`)
+/// when the program named it, else its kind and object (`wg#7`).
+pub fn sync_name(s: &gosched_sim::view::SyncView) -> String {
+    if s.name.is_empty() {
+        format!("{}#{}", s.kind.key(), s.addr.0 .0)
+    } else {
+        s.name.clone()
     }
 }
 
@@ -108,7 +117,11 @@ pub fn kind_class(kind: &EventKind) -> &'static str {
     match kind {
         GoCreate { .. } => "create",
         GoStart { .. } => "start",
-        GoStop { reason: StopReason::Preempted, .. } | PreemptRequest { .. } => "preempt",
+        GoStop {
+            reason: StopReason::Preempted,
+            ..
+        }
+        | PreemptRequest { .. } => "preempt",
         GoStop { .. } => "stop",
         GoBlock { .. } => "block",
         GoUnblock { .. } | TimerFire { .. } | NetReady { .. } => "wake",
@@ -215,9 +228,7 @@ pub fn describe(ev: &Event, names: &Names, races: &[gosched_sim::view::RaceView]
                 .arg("waker", g(*w))
                 .arg("g", g(*x))
                 .arg("p", p(*q)),
-            (_, Some(q)) => Phrase::new(Key::EvWakeSelf)
-                .arg("g", g(*x))
-                .arg("p", p(*q)),
+            (_, Some(q)) => Phrase::new(Key::EvWakeSelf).arg("g", g(*x)).arg("p", p(*q)),
         },
         GoEnd { g: x, p: on } => Phrase::new(Key::EvEnd).arg("g", g(*x)).arg("p", p(*on)),
         Kicked { g: x, p: on } => Phrase::new(Key::EvKicked).arg("g", g(*x)).arg("p", p(*on)),
@@ -417,7 +428,8 @@ mod tests {
 
     #[test]
     fn a_steal_reads_like_the_issue_says() {
-        let prog = gosched_lang::compile::compile("package main\n\nfunc main() {}\n").expect("compiles");
+        let prog =
+            gosched_lang::compile::compile("package main\n\nfunc main() {}\n").expect("compiles");
         let view = Session::new(Arc::new(prog.clone()), Config::default()).view();
         let names = Names {
             prog: &prog,

@@ -210,11 +210,7 @@ impl Playground {
 
     /// Events per second at the chosen speed (`None`: as fast as possible).
     pub fn rate(&self) -> Option<f64> {
-        SPEEDS
-            .get(self.speed)
-            .copied()
-            .flatten()
-            .map(f64::from)
+        SPEEDS.get(self.speed).copied().flatten().map(f64::from)
     }
 
     /// Whether the program can run (no diagnostics).
@@ -225,7 +221,9 @@ impl Playground {
     /// The line of the selected goroutine now, if it is listed.
     pub fn selected_line(&self) -> Option<u32> {
         let f = self.frame.as_ref()?;
-        f.goroutine(self.selected?).map(|g| g.line).filter(|&l| l > 0)
+        f.goroutine(self.selected?)
+            .map(|g| g.line)
+            .filter(|&l| l > 0)
     }
 
     fn restart(&mut self) {

@@ -55,6 +55,38 @@ pub struct Timeline {
     end: Nanos,
     /// How many events have been fed.
     fed: usize,
+    /// Columns already worked out, so a new picture only looks at new segments (a run
+    /// with 100,000 goroutines has hundreds of thousands of them).
+    cache: Columns,
+}
+
+/// Per lane and column, the goroutine that ran longest there, for closed segments.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Columns {
+    span: Nanos,
+    cols: usize,
+    best: Vec<Vec<(u32, Nanos)>>,
+    segs_done: Vec<usize>,
+    marks: Vec<Vec<(u32, Mark)>>,
+    marks_done: Vec<usize>,
+}
+
+/// Puts segment `seg` into the columns `best` (of `scale` columns per nanosecond).
+fn apply(best: &mut [(u32, Nanos)], seg: &Seg, scale: f64) {
+    let cols = best.len();
+    if cols == 0 {
+        return;
+    }
+    let col_of = |t: Nanos| ((t as f64 * scale) as usize).min(cols - 1);
+    let (c0, c1) = (col_of(seg.t0), col_of(seg.t1));
+    for (c, slot) in best.iter_mut().enumerate().take(c1 + 1).skip(c0) {
+        let lo = ((c as f64 / scale) as Nanos).max(seg.t0);
+        let hi = (((c + 1) as f64 / scale) as Nanos).min(seg.t1);
+        let overlap = hi.saturating_sub(lo).max(1);
+        if overlap > slot.1 {
+            *slot = (seg.g, overlap);
+        }
+    }
 }
 
 /// A bar in a lane: goroutine `g` ran over columns `x0..x1`.
@@ -152,29 +184,58 @@ impl Timeline {
 
     /// The picture at `columns` columns over the power-of-two span that covers the
     /// later of the last event and `until` (running goroutines' bars extend to there).
-    pub fn picture(&self, columns: u32, until: Nanos) -> Picture {
+    /// Only segments and marks new since the last picture are looked at, unless the
+    /// span or the number of columns changed.
+    pub fn picture(&mut self, columns: u32, until: Nanos) -> Picture {
         let end = self.end.max(until).max(1);
         let span = end.checked_next_power_of_two().unwrap_or(end);
         let cols = columns.max(1) as usize;
         let scale = cols as f64 / span as f64;
-        let col_of = |t: Nanos| ((t as f64 * scale) as usize).min(cols - 1);
-        let mut lanes = Vec::with_capacity(self.lanes.len());
-        let mut marks = Vec::with_capacity(self.lanes.len());
-        for lane in &self.lanes {
-            // For each column, the goroutine that ran longest in it.
-            let mut best: Vec<(u32, Nanos)> = vec![(0, 0); cols];
-            let open = lane.open.map(|(g, t0)| Seg { g, t0, t1: end });
-            for seg in lane.segs.iter().chain(open.iter()) {
-                let (c0, c1) = (col_of(seg.t0), col_of(seg.t1));
-                for (c, slot) in best.iter_mut().enumerate().take(c1 + 1).skip(c0) {
-                    let lo = ((c as f64 / scale) as Nanos).max(seg.t0);
-                    let hi = (((c + 1) as f64 / scale) as Nanos).min(seg.t1);
-                    let overlap = hi.saturating_sub(lo).max(1);
-                    if overlap > slot.1 {
-                        *slot = (seg.g, overlap);
-                    }
+        let cache = &mut self.cache;
+        if cache.span != span || cache.cols != cols {
+            *cache = Columns {
+                span,
+                cols,
+                ..Columns::default()
+            };
+        }
+        let n = self.lanes.len();
+        cache.best.resize_with(n, || vec![(0, 0); cols]);
+        cache.segs_done.resize(n, 0);
+        cache.marks.resize_with(n, Vec::new);
+        cache.marks_done.resize(n, 0);
+        let mut lanes = Vec::with_capacity(n);
+        for (i, lane) in self.lanes.iter().enumerate() {
+            let best = &mut cache.best[i];
+            for seg in &lane.segs[cache.segs_done[i]..] {
+                apply(best, seg, scale);
+            }
+            cache.segs_done[i] = lane.segs.len();
+            let marks = &mut cache.marks[i];
+            for &(t, k) in &lane.marks[cache.marks_done[i]..] {
+                let c = ((t as f64 * scale) as usize).min(cols - 1) as u32;
+                // Marks come in time order: a duplicate has the same column, at the end.
+                if !marks
+                    .iter()
+                    .rev()
+                    .take_while(|m| m.0 == c)
+                    .any(|m| m.1 == k)
+                {
+                    marks.push((c, k));
                 }
             }
+            cache.marks_done[i] = lane.marks.len();
+            // The running goroutine's bar reaches the end; it is not final, so it goes
+            // into a copy.
+            let mut row;
+            let best: &[(u32, Nanos)] = match lane.open {
+                Some((g, t0)) => {
+                    row = best.clone();
+                    apply(&mut row, &Seg { g, t0, t1: end }, scale);
+                    &row
+                }
+                None => best,
+            };
             let mut bars: Vec<Bar> = Vec::new();
             for (c, &(g, t)) in best.iter().enumerate() {
                 if t == 0 {
@@ -183,25 +244,21 @@ impl Timeline {
                 let c = c as u32;
                 match bars.last_mut() {
                     Some(b) if b.g == g && b.x1 == c => b.x1 = c + 1,
-                    _ => bars.push(Bar { x0: c, x1: c + 1, g }),
+                    _ => bars.push(Bar {
+                        x0: c,
+                        x1: c + 1,
+                        g,
+                    }),
                 }
             }
             lanes.push(bars);
-            let mut m: Vec<(u32, Mark)> = lane
-                .marks
-                .iter()
-                .map(|&(t, k)| (col_of(t) as u32, k))
-                .collect();
-            m.sort();
-            m.dedup();
-            marks.push(m);
         }
         Picture {
             columns: cols as u32,
             span,
             end,
             lanes,
-            marks,
+            marks: cache.marks.clone(),
         }
     }
 }
@@ -291,6 +348,12 @@ mod tests {
         tl.feed(&[start(0, 1, 0), start(300, 6, 0)]);
         let a = tl.picture(64, 600);
         let b = tl.picture(64, 900);
+        let fresh = Timeline {
+            cache: Columns::default(),
+            ..tl.clone()
+        }
+        .picture(64, 900);
+        assert_eq!(b, fresh, "building on the cache gives the same picture");
         assert_eq!(a.span, 1024);
         assert_eq!(b.span, 1024);
         assert_eq!(a.lanes[0][0], b.lanes[0][0], "G1's bar did not move");
@@ -298,13 +361,31 @@ mod tests {
     }
 
     #[test]
+    fn pictures_built_bit_by_bit_equal_one_built_at_once() {
+        let events: Vec<Event> = (0..3_000u64)
+            .map(|i| start(i * 7, (i % 5) as u32 + 1, (i % 3) as u32))
+            .collect();
+        let mut whole = Timeline::default();
+        whole.feed(&events);
+        let once = whole.picture(100, 0);
+        let mut parts = Timeline::default();
+        let mut last = Picture::default();
+        for chunk in events.chunks(97) {
+            parts.feed(chunk);
+            last = parts.picture(100, 0);
+        }
+        assert_eq!(last, once);
+    }
+
+    #[test]
     fn a_long_run_draws_at_most_one_bar_per_column() {
         let mut tl = Timeline::default();
-        let events: Vec<Event> = (0..10_000).map(|i| start(i * 10, (i % 3) as u32 + 1, 0)).collect();
+        let events: Vec<Event> = (0..10_000)
+            .map(|i| start(i * 10, (i % 3) as u32 + 1, 0))
+            .collect();
         tl.feed(&events);
         let pic = tl.picture(200, 0);
         assert!(pic.lanes[0].len() <= 200, "{}", pic.lanes[0].len());
         assert!(pic.lanes[0].iter().all(|b| b.x0 < b.x1 && b.x1 <= 200));
     }
 }
-

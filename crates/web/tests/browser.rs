@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, Event, EventInit, HtmlTextAreaElement};
+use web_sys::{Element, Event, EventInit, HtmlElement, HtmlTextAreaElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -32,15 +32,19 @@ fn document() -> web_sys::Document {
         .expect("a document")
 }
 
-/// Waits until Yew has run its scheduled renders.
+/// Waits until Yew has run its scheduled renders and the driver a few frames.
 async fn settle() {
-    yew::platform::time::sleep(Duration::from_millis(20)).await;
+    yew::platform::time::sleep(Duration::from_millis(150)).await;
 }
 
 fn find(root: &Element, test_id: &str) -> Element {
     root.query_selector(&format!("[data-testid={test_id}]"))
         .expect("a valid selector")
         .unwrap_or_else(|| panic!("no element with data-testid={test_id}; did the app crash?"))
+}
+
+fn text(root: &Element, test_id: &str) -> String {
+    find(root, test_id).text_content().unwrap_or_default()
 }
 
 fn items(list: &Element) -> Vec<String> {
@@ -51,25 +55,48 @@ fn items(list: &Element) -> Vec<String> {
         .collect()
 }
 
+fn click(root: &Element, test_id: &str) {
+    find(root, test_id)
+        .dyn_into::<HtmlElement>()
+        .expect("an HTML element")
+        .click();
+}
+
 #[wasm_bindgen_test]
-async fn page_shows_the_default_program_and_its_go_statement() {
+async fn page_shows_the_default_program_at_step_zero() {
     let root = mount().await;
-    assert_eq!(
-        find(&root, "title").text_content().as_deref(),
-        Some("Go Scheduler Playground")
-    );
+    assert_eq!(text(&root, "title"), "Go Scheduler Playground");
     let editor: HtmlTextAreaElement = find(&root, "editor").dyn_into().expect("a textarea");
     assert_eq!(editor.value(), gosched_web::DEFAULT_PROGRAM);
     assert_eq!(items(&find(&root, "diagnostics")), Vec::<String>::new());
-    let line = gosched_web::DEFAULT_PROGRAM
-        .lines()
-        .position(|l| l.contains("go worker"))
-        .expect("a go line")
-        + 1;
+    // Main is on P0 before the first step.
+    let g1 = find(&root, "g-1");
     assert_eq!(
-        items(&find(&root, "go-statements")),
-        [format!("{line}:3go worker(id, &wg)")]
+        g1.get_attribute("data-where").as_deref(),
+        Some("p0-running")
     );
+    assert_eq!(g1.get_attribute("data-state").as_deref(), Some("running"));
+    assert!(find(&root, "p-0")
+        .query_selector("[data-testid=p-0-runq]")
+        .ok()
+        .flatten()
+        .is_some());
+}
+
+#[wasm_bindgen_test]
+async fn a_step_is_logged_and_step_back_returns() {
+    let root = mount().await;
+    assert!(items(&find(&root, "event-log")).len() <= 2);
+    click(&root, "step");
+    settle().await;
+    click(&root, "step");
+    settle().await;
+    let after: Vec<String> = items(&find(&root, "event-log"));
+    assert!(!after.is_empty(), "the log names the step");
+    let step = find(&root, "step-now").get_attribute("data-step");
+    click(&root, "step-back");
+    settle().await;
+    assert_ne!(find(&root, "step-now").get_attribute("data-step"), step);
 }
 
 #[wasm_bindgen_test]
@@ -95,8 +122,7 @@ async fn typing_a_syntax_error_shows_it_with_its_line() {
         diagnostics[0].starts_with(&prefix),
         "{diagnostics:?} should start with {prefix:?}"
     );
-    assert_eq!(
-        find(&root, "status").text_content().as_deref(),
-        Some("1 error.")
-    );
+    assert_eq!(text(&root, "status"), "1 error.");
+    let run = find(&root, "run");
+    assert!(run.has_attribute("disabled"), "a broken program cannot run");
 }

@@ -107,9 +107,9 @@ export class Playground {
     await expect(this.runStatus).toHaveText(/finished|terminou/, { timeout });
   }
 
-  /** The current step (from the seek slider). */
+  /** The step the run is at now. */
   async step() {
-    return Number(await this.seek.inputValue());
+    return Number(await this.page.getByTestId('step-now').getAttribute('data-step'));
   }
 
   /** Clicks Step and waits until the run has moved. */

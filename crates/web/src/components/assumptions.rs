@@ -5,13 +5,11 @@ use yew::prelude::*;
 
 use crate::i18n::{assumption, t, Key, Lang};
 
-#[derive(Properties, PartialEq)]
 pub struct AssumptionsProps {
     pub lang: Lang,
     pub on_close: Callback<()>,
 }
 
-#[function_component(Assumptions)]
 pub fn assumptions(p: &AssumptionsProps) -> Html {
     let lang = p.lang;
     let close = p.on_close.reform(|_: MouseEvent| ());

@@ -6,7 +6,7 @@
 use gosched_sim::view::{SyncKind, Where};
 use yew::prelude::*;
 
-use super::slot::Slot;
+use super::slot::{slot, SlotProps};
 use crate::frame::Frame;
 use crate::i18n::{t, tf, Key, Lang};
 use crate::narrate::chan_name;
@@ -19,7 +19,6 @@ const BUFFER_SHOWN: usize = 8;
 /// Objects drawn before "+k".
 const OBJECTS_SHOWN: usize = 12;
 
-#[derive(Properties, PartialEq)]
 pub struct BlockedProps {
     pub frame: Shared<Frame>,
     pub lang: Lang,
@@ -27,24 +26,23 @@ pub struct BlockedProps {
     pub on_select: Callback<u32>,
 }
 
-#[function_component(Blocked)]
 pub fn blocked(p: &BlockedProps) -> Html {
     let lang = p.lang;
     let view = &p.frame.view;
     let slot = |ids: &[gosched_sim::ids::GoId], label: Key, what: String| {
-        html! {
-            <Slot
-                ids={ids.iter().take(WAITERS_SHOWN).map(|g| g.0).collect::<Vec<_>>()}
-                total={ids.len()}
-                cap={WAITERS_SHOWN}
-                frame={p.frame.clone()}
-                {lang}
-                selected={p.selected}
-                on_select={p.on_select.clone()}
-                label={AttrValue::from(t(lang, label))}
-                class={classes!("slot--wait", what)}
-            />
-        }
+        slot(&SlotProps {
+            ids: ids.iter().take(WAITERS_SHOWN).map(|g| g.0).collect(),
+            total: ids.len(),
+            cap: WAITERS_SHOWN,
+            frame: p.frame.clone(),
+            lang,
+            selected: p.selected,
+            on_select: p.on_select.clone(),
+            label: Some(AttrValue::from(t(lang, label))),
+            note: None,
+            testid: None,
+            class: classes!("slot--wait", what),
+        })
     };
     let mut objects: Vec<Html> = Vec::new();
     for c in &view.chans {
@@ -97,7 +95,9 @@ pub fn blocked(p: &BlockedProps) -> Html {
                     <span class={classes!("gdot", super::color_class(g.0))}>{ format!("G{}", g.0) }</span>
                 </span>
             },
-            (SyncKind::Mutex, None) => html! { <span class="wobj__owner">{ t(lang, Key::LockFree) }</span> },
+            (SyncKind::Mutex, None) => {
+                html! { <span class="wobj__owner">{ t(lang, Key::LockFree) }</span> }
+            }
             _ => html! {},
         };
         let mode = (s.kind == SyncKind::Mutex).then(|| {
@@ -112,7 +112,7 @@ pub fn blocked(p: &BlockedProps) -> Html {
             <article class={classes!("wobj", format!("wobj--{kind}"))} key={key.clone()} data-testid={key}>
                 <header class="wobj__head">
                     <span class="wobj__type">{ title }</span>
-                    <span class="wobj__name">{ s.name.clone() }</span>
+                    <span class="wobj__name">{ crate::narrate::sync_name(s) }</span>
                     if s.kind == SyncKind::WaitGroup {
                         <span class="wobj__note">{ tf(lang, Key::WgCounter, &[("n", &s.counter.to_string())]) }</span>
                     }
@@ -138,7 +138,10 @@ pub fn blocked(p: &BlockedProps) -> Html {
         .filter(|g| g.place == Where::Forever && !g.system)
         .map(|g| g.id)
         .collect();
-    for (ids, key, k) in [(in_select, Key::InSelect, "select"), (forever, Key::Forever, "forever")] {
+    for (ids, key, k) in [
+        (in_select, Key::InSelect, "select"),
+        (forever, Key::Forever, "forever"),
+    ] {
         if !ids.is_empty() {
             objects.push(html! {
                 <article class={classes!("wobj", format!("wobj--{k}"))} key={k} data-testid={k}>

@@ -13,7 +13,6 @@ use crate::state::Shared;
 /// Cells drawn before "+k".
 const CELLS_SHOWN: usize = 24;
 
-#[derive(Properties, PartialEq)]
 pub struct CellsProps {
     pub frame: Shared<Frame>,
     pub lang: Lang,
@@ -38,7 +37,6 @@ fn lines_of(c: &CellView, race: Option<&RaceView>) -> Vec<u32> {
     lines
 }
 
-#[function_component(Cells)]
 pub fn cells(p: &CellsProps) -> Html {
     let lang = p.lang;
     let view = &p.frame.view;

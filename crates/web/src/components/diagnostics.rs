@@ -4,14 +4,12 @@ use yew::prelude::*;
 
 use crate::i18n::{t, tf, Key, Lang};
 
-#[derive(Properties, PartialEq)]
 pub struct DiagnosticsProps {
     /// Rendered diagnostics (`main.go:7:1: ...`), in source order.
     pub items: Vec<String>,
     pub lang: Lang,
 }
 
-#[function_component(Diagnostics)]
 pub fn diagnostics(p: &DiagnosticsProps) -> Html {
     let lang = p.lang;
     let status = match p.items.len() {

@@ -233,7 +233,10 @@ mod tests {
 
     #[test]
     fn a_column_mark_splits_the_piece_it_falls_in() {
-        let line: Line = vec![(Class::Plain, "\tx := ".into()), (Class::Number, "42".into())];
+        let line: Line = vec![
+            (Class::Plain, "\tx := ".into()),
+            (Class::Number, "42".into()),
+        ];
         let marked = mark_column(&line, 3);
         assert_eq!(
             marked,
@@ -246,6 +249,9 @@ mod tests {
         // Past the end of the line: nothing is marked, nothing is lost.
         let past = mark_column(&line, 40);
         assert!(past.iter().all(|p| !p.2));
-        assert_eq!(past.iter().map(|p| p.1.as_str()).collect::<String>(), "\tx := 42");
+        assert_eq!(
+            past.iter().map(|p| p.1.as_str()).collect::<String>(),
+            "\tx := 42"
+        );
     }
 }

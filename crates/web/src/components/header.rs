@@ -6,7 +6,6 @@ use yew::prelude::*;
 use crate::i18n::{t, tf, Key, Lang};
 use crate::state::{Popover, Theme};
 
-#[derive(Properties, PartialEq)]
 pub struct HeaderProps {
     pub lang: Lang,
     pub theme: Theme,
@@ -14,7 +13,6 @@ pub struct HeaderProps {
     pub on_popover: Callback<Popover>,
 }
 
-#[function_component(Header)]
 pub fn header(p: &HeaderProps) -> Html {
     let lang = p.lang;
     let theme_name = t(

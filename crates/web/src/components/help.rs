@@ -4,13 +4,11 @@ use yew::prelude::*;
 
 use crate::i18n::{t, Key, Lang};
 
-#[derive(Properties, PartialEq)]
 pub struct HelpProps {
     pub lang: Lang,
     pub on_close: Callback<()>,
 }
 
-#[function_component(Help)]
 pub fn help(p: &HelpProps) -> Html {
     let lang = p.lang;
     let rows = [

@@ -3,12 +3,11 @@
 
 use yew::prelude::*;
 
-use super::token::{Token, TokenProps};
+use super::token::{token, TokenProps};
 use crate::frame::Frame;
 use crate::i18n::{t, Key, Lang};
 use crate::state::Shared;
 
-#[derive(Properties, PartialEq)]
 pub struct MachinesProps {
     pub frame: Shared<Frame>,
     pub lang: Lang,
@@ -16,7 +15,6 @@ pub struct MachinesProps {
     pub on_select: Callback<u32>,
 }
 
-#[function_component(Machines)]
 pub fn machines(p: &MachinesProps) -> Html {
     let lang = p.lang;
     let view = &p.frame.view;
@@ -28,10 +26,9 @@ pub fn machines(p: &MachinesProps) -> Html {
             _ => t(lang, Key::MIdle),
         };
         // A goroutine in a system call lives with its thread.
-        let held = m
-            .g
-            .filter(|g| p.frame.goroutine(g.0).is_some_and(|x| x.state == "syscall"))
-            .and_then(|g| TokenProps::of(&p.frame, g.0, lang, p.selected, &p.on_select));
+        let held =
+            m.g.filter(|g| p.frame.goroutine(g.0).is_some_and(|x| x.state == "syscall"))
+                .and_then(|g| TokenProps::of(&p.frame, g.0, lang, p.selected, &p.on_select));
         html! {
             <li class={classes!("mchip", format!("mchip--{}", m.state))} key={m.id.0}
                 data-testid={format!("m-{}", m.id.0)}>
@@ -40,8 +37,8 @@ pub fn machines(p: &MachinesProps) -> Html {
                 if let Some(pid) = m.p {
                     <span class="mchip__p">{ format!("P{}", pid.0) }</span>
                 }
-                if let Some((id, tp)) = held.map(|tp| (tp.id, tp)) {
-                    <Token key={id} ..tp />
+                if let Some(tp) = held {
+                    { token(&tp) }
                 }
             </li>
         }

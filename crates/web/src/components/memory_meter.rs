@@ -11,7 +11,6 @@ use crate::i18n::{bytes, num, t, tf, Key, Lang};
 /// A goroutine's initial stack (runtime/stack.go: `fixedStack` is 2048 on Linux).
 const START_STACK: u64 = 2048;
 
-#[derive(Properties, PartialEq)]
 pub struct MemoryMeterProps {
     pub memory: MemView,
     pub lang: Lang,
@@ -28,7 +27,6 @@ fn log_width(n: u64) -> u32 {
     (x * 100.0).round().clamp(1.0, 100.0) as u32
 }
 
-#[function_component(MemoryMeter)]
 pub fn memory_meter(p: &MemoryMeterProps) -> Html {
     let lang = p.lang;
     let m = &p.memory;

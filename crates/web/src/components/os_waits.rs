@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::token::{Token, TokenProps};
+use super::token::{token, TokenProps};
 use crate::frame::Frame;
 use crate::i18n::{dur, t, tf, Key, Lang};
 use crate::state::Shared;
@@ -11,7 +11,6 @@ use crate::state::Shared;
 /// Tokens drawn per list before "+k".
 const SHOWN: usize = 10;
 
-#[derive(Properties, PartialEq)]
 pub struct OsWaitsProps {
     pub frame: Shared<Frame>,
     pub lang: Lang,
@@ -19,7 +18,6 @@ pub struct OsWaitsProps {
     pub on_select: Callback<u32>,
 }
 
-#[function_component(OsWaits)]
 pub fn os_waits(p: &OsWaitsProps) -> Html {
     let lang = p.lang;
     let view = &p.frame.view;
@@ -27,7 +25,7 @@ pub fn os_waits(p: &OsWaitsProps) -> Html {
         TokenProps::of(&p.frame, g, lang, p.selected, &p.on_select).map(|tp| {
             html! {
                 <li class="timed" key={g}>
-                    <Token ..tp />
+                    { token(&tp) }
                     if let Some(note) = note { <span class="timed__note">{ note }</span> }
                 </li>
             }
@@ -42,14 +40,29 @@ pub fn os_waits(p: &OsWaitsProps) -> Html {
         .net_waits
         .iter()
         .take(SHOWN)
-        .filter_map(|&(g, until)| item(g.0, Some(tf(lang, Key::WakesAt, &[("t", &dur(lang, until))]))))
-        .chain(view.net_ready.iter().take(SHOWN).filter_map(|g| item(g.0, Some(t(lang, Key::NetReady).into()))))
+        .filter_map(|&(g, until)| {
+            item(
+                g.0,
+                Some(tf(lang, Key::WakesAt, &[("t", &dur(lang, until))])),
+            )
+        })
+        .chain(
+            view.net_ready
+                .iter()
+                .take(SHOWN)
+                .filter_map(|g| item(g.0, Some(t(lang, Key::NetReady).into()))),
+        )
         .collect();
     let sleepers: Vec<Html> = view
         .sleepers
         .iter()
         .take(SHOWN)
-        .filter_map(|&(g, until)| item(g.0, Some(tf(lang, Key::WakesAt, &[("t", &dur(lang, until))]))))
+        .filter_map(|&(g, until)| {
+            item(
+                g.0,
+                Some(tf(lang, Key::WakesAt, &[("t", &dur(lang, until))])),
+            )
+        })
         .collect();
     html! {
         <section class="box os" aria-labelledby="os-title">

@@ -4,7 +4,7 @@
 use gosched_sim::view::PView;
 use yew::prelude::*;
 
-use super::slot::Slot;
+use super::slot::{slot, SlotProps};
 use crate::frame::Frame;
 use crate::i18n::{t, tf, Key, Lang};
 use crate::state::Shared;
@@ -14,7 +14,6 @@ pub const RUNQ_SHOWN: usize = 6;
 /// A local run queue's capacity (runtime2.go: `runq [256]guintptr`).
 pub const RUNQ_CAPACITY: usize = 256;
 
-#[derive(Properties, PartialEq)]
 pub struct PCardProps {
     pub p: PView,
     pub frame: Shared<Frame>,
@@ -23,7 +22,6 @@ pub struct PCardProps {
     pub on_select: Callback<u32>,
 }
 
-#[function_component(PCard)]
 pub fn p_card(props: &PCardProps) -> Html {
     let p = &props.p;
     let lang = props.lang;
@@ -39,24 +37,30 @@ pub fn p_card(props: &PCardProps) -> Html {
         Some(m) => format!("M{}", m.0),
         None => t(lang, Key::NoM).to_string(),
     };
-    let label = tf(lang, Key::ProcessorLabel, &[("p", &format!("P{n}")), ("status", status)]);
-    let slot = |ids: Vec<u32>, total: usize, cap: usize, key: Key, what: &str, note: Option<String>| {
-        html! {
-            <Slot
-                {ids} {total} {cap}
-                frame={props.frame.clone()}
-                lang={lang}
-                selected={props.selected}
-                on_select={props.on_select.clone()}
-                label={AttrValue::from(t(lang, key))}
-                note={note.map(AttrValue::from)}
-                testid={AttrValue::from(format!("p-{n}-{what}"))}
-                class={classes!(format!("slot--{what}"))}
-            />
-        }
-    };
+    let label = tf(
+        lang,
+        Key::ProcessorLabel,
+        &[("p", &format!("P{n}")), ("status", status)],
+    );
+    let slot =
+        |ids: Vec<u32>, total: usize, cap: usize, key: Key, what: &str, note: Option<String>| {
+            slot(&SlotProps {
+                ids,
+                total,
+                cap,
+                frame: props.frame.clone(),
+                lang,
+                selected: props.selected,
+                on_select: props.on_select.clone(),
+                label: Some(AttrValue::from(t(lang, key))),
+                note: note.map(AttrValue::from),
+                testid: Some(AttrValue::from(format!("p-{n}-{what}"))),
+                class: classes!(format!("slot--{what}")),
+            })
+        };
     html! {
         <article
+            key={n}
             class={classes!(
                 "pcard",
                 format!("pcard--{}", p.status),

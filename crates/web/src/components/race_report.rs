@@ -8,24 +8,29 @@ use crate::frame::Frame;
 use crate::i18n::{t, tf, Key, Lang};
 use crate::state::Shared;
 
-#[derive(Properties, PartialEq)]
 pub struct RaceReportProps {
     pub frame: Shared<Frame>,
     pub lang: Lang,
     pub on_lines: Callback<Vec<u32>>,
 }
 
-#[function_component(RaceReport)]
 pub fn race_report(p: &RaceReportProps) -> Html {
     let lang = p.lang;
     let f = &p.frame;
     let side = |a: &gosched_sim::view::AccessView, name: &str| {
-        tf(lang, Key::RaceSide, &[
-            ("g", &format!("G{}", a.g.0)),
-            ("access", t(lang, if a.write { Key::Writes } else { Key::Reads })),
-            ("name", name),
-            ("line", &a.line.to_string()),
-        ])
+        tf(
+            lang,
+            Key::RaceSide,
+            &[
+                ("g", &format!("G{}", a.g.0)),
+                (
+                    "access",
+                    t(lang, if a.write { Key::Writes } else { Key::Reads }),
+                ),
+                ("name", name),
+                ("line", &a.line.to_string()),
+            ],
+        )
     };
     let items = f.races.iter().enumerate().map(|(i, r)| {
         let mut lines = vec![r.previous.line, r.current.line];

@@ -55,6 +55,19 @@ pub fn settings_bar(p: &SettingsBarProps) -> Html {
         input.checked()
     });
     let new_seed = p.on_new_seed.reform(|_: MouseEvent| ());
+    // The seed field is not controlled (a redraw while typing would put the old value
+    // back): its text follows the setting only when the setting changes.
+    let seed_ref = use_node_ref();
+    {
+        let seed_ref = seed_ref.clone();
+        use_effect_with(s.seed, move |seed| {
+            if let Some(input) = seed_ref.cast::<HtmlInputElement>() {
+                if input.value().trim().parse::<u64>().ok() != Some(*seed) {
+                    input.set_value(&seed.to_string());
+                }
+            }
+        });
+    }
     let coop = s.preempt == PreemptMode::Cooperative;
     html! {
         <div class="settings" role="group" aria-label={t(lang, Key::Settings)}>
@@ -82,7 +95,7 @@ pub fn settings_bar(p: &SettingsBarProps) -> Html {
             <label class="field field--seed">
                 <span class="field__label">{ t(lang, Key::Seed) }</span>
                 <input type="number" data-testid="seed" min="0" inputmode="numeric"
-                       value={s.seed.to_string()} onchange={on_seed} />
+                       ref={seed_ref} onchange={on_seed} />
             </label>
             <button type="button" class="btn btn--icon" data-testid="new-seed"
                     aria-label={t(lang, Key::NewSeed)} title={t(lang, Key::NewSeed)} onclick={new_seed}>

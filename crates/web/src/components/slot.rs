@@ -4,12 +4,11 @@
 
 use yew::prelude::*;
 
-use super::token::{Token, TokenProps};
+use super::token::{token, TokenProps};
 use crate::frame::Frame;
 use crate::i18n::{t, tf, Key, Lang};
 use crate::state::Shared;
 
-#[derive(Properties, PartialEq)]
 pub struct SlotProps {
     /// The first goroutines in the slot, in order (at most `cap` are drawn).
     pub ids: Vec<u32>,
@@ -20,18 +19,13 @@ pub struct SlotProps {
     pub lang: Lang,
     pub selected: Option<u32>,
     pub on_select: Callback<u32>,
-    #[prop_or_default]
     pub label: Option<AttrValue>,
     /// A small note after the label (`3/256`).
-    #[prop_or_default]
     pub note: Option<AttrValue>,
-    #[prop_or_default]
     pub testid: Option<AttrValue>,
-    #[prop_or_default]
     pub class: Classes,
 }
 
-#[function_component(Slot)]
 pub fn slot(p: &SlotProps) -> Html {
     let tokens: Vec<TokenProps> = p
         .ids
@@ -62,7 +56,7 @@ pub fn slot(p: &SlotProps) -> Html {
                 </span>
             }
             <div class="slot__tokens">
-                { for tokens.into_iter().map(|tp| { let id = tp.id; html! { <Token key={id} ..tp /> } }) }
+                { for tokens.iter().map(token) }
                 { for more }
                 if empty {
                     <span class="slot__empty">{ t(p.lang, Key::Empty) }</span>

@@ -7,13 +7,11 @@ use crate::frame::Frame;
 use crate::i18n::{dur, num, t, Key, Lang};
 use crate::state::Shared;
 
-#[derive(Properties, PartialEq)]
 pub struct StatsProps {
     pub frame: Shared<Frame>,
     pub lang: Lang,
 }
 
-#[function_component(Stats)]
 pub fn stats(p: &StatsProps) -> Html {
     let lang = p.lang;
     let v = &p.frame.view;
@@ -25,7 +23,11 @@ pub fn stats(p: &StatsProps) -> Html {
         (Key::StatPeak, num(lang, s.peak_goroutines), "peak"),
         (Key::StatSwitches, num(lang, s.context_switches), "switches"),
         (Key::StatSteals, num(lang, s.steals), "steals"),
-        (Key::StatPreemptions, num(lang, s.preemptions), "preemptions"),
+        (
+            Key::StatPreemptions,
+            num(lang, s.preemptions),
+            "preemptions",
+        ),
         (Key::StatHandoffs, num(lang, s.handoffs), "handoffs"),
     ];
     html! {

@@ -6,9 +6,11 @@ use std::rc::Rc;
 
 use gosched_sim::ids::Nanos;
 use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use yew::prelude::*;
 
 use crate::i18n::{dur, t, Key, Lang};
+use crate::state::Theme;
 use crate::timeline::{Mark, Picture};
 
 /// Height of a lane in SVG units (the width is the picture's shown columns).
@@ -28,49 +30,122 @@ pub struct TimelineProps {
     pub lang: Lang,
     /// Called with the simulated time clicked.
     pub on_seek: Callback<Nanos>,
+    pub theme: Theme,
 }
 
 #[derive(Properties, PartialEq)]
 struct BarsProps {
     picture: Rc<Picture>,
+    /// Lanes drawn (at least the picture's).
+    lanes: u32,
+    /// Redraw when the colours change.
+    theme: Theme,
 }
 
-/// The lanes' bars and marks: a component of its own, so that it is only redrawn when
-/// the picture is (a few times a second while playing), not at every frame.
+/// The CSS custom properties the canvas takes its colours from (defined in theme.css,
+/// so colours stay in the stylesheet): one per goroutine colour class, then the marks.
+type Palette = (Vec<String>, [String; 4]);
+
+fn palette() -> Option<Palette> {
+    let window = web_sys::window()?;
+    let root = window.document()?.document_element()?;
+    let style = window.get_computed_style(&root).ok()??;
+    let var = |name: &str| {
+        style
+            .get_property_value(name)
+            .unwrap_or_default()
+            .trim()
+            .to_string()
+    };
+    let goroutines = (0..16).map(|i| var(&format!("--gc-{i}"))).collect();
+    let marks = [
+        var("--warn"),
+        var("--accent"),
+        var("--ink-2"),
+        var("--faint"),
+    ];
+    Some((goroutines, marks))
+}
+
+/// The lanes' bars and marks, drawn on a canvas: a run with thousands of context switches
+/// would otherwise be thousands of SVG elements to diff, lay out and paint. It is a
+/// component of its own, redrawn only when the picture is (a few times a second while
+/// playing), not at every frame.
 #[function_component(Bars)]
 fn bars(p: &BarsProps) -> Html {
-    let pic = &p.picture;
-    // One group per lane: a bar appended to one lane leaves the others untouched.
-    let lanes = pic.lanes.iter().zip(pic.marks.iter()).enumerate().map(|(i, (bars, marks))| {
-        let y = i as u32 * LANE;
-        let bars = bars.iter().map(move |b| {
-            html! {
-                <rect key={b.x0} class={classes!("tl__bar", super::color_class(b.g))}
-                      x={b.x0.to_string()} y={(y + (LANE - BAR) / 2).to_string()}
-                      width={(b.x1 - b.x0).to_string()} height={BAR.to_string()} />
-            }
-        });
-        let marks = marks.iter().map(move |&(x, kind)| {
-            let (dy, h) = match kind {
-                Mark::Preempt | Mark::Steal => (0, 3),
-                Mark::Syscall | Mark::Block => (LANE - 3, 3),
-            };
-            html! {
-                <rect key={x * 4 + kind as u32} class={classes!("tl__mark", format!("tl__mark--{}", kind.css()))}
-                      x={x.to_string()} y={(y + dy).to_string()} width="1.5" height={h.to_string()} />
-            }
-        });
-        // Bars and marks in separate groups, keyed by column: Yew lines unkeyed lists up
-        // from the end, so an appended bar would otherwise rewrite every other one.
-        html! { <g key={i}><g>{ for bars }</g><g>{ for marks }</g></g> }
-    });
-    let lanes_n = pic.lanes.len().max(1) as u32;
-    html! {
-        <svg class="tl__svg" viewBox={format!("0 0 {:.2} {}", pic.visible(), lanes_n * LANE)}
-             preserveAspectRatio="none" aria-hidden="true">
-            { for lanes }
-        </svg>
+    let canvas = use_node_ref();
+    // Reading computed styles forces a style pass: read the colours once per theme.
+    let colors = use_mut_ref(|| None::<(Theme, Palette)>);
+    {
+        let canvas = canvas.clone();
+        let lanes = (p.picture.lanes.len() as u32).max(p.lanes).max(1);
+        use_effect_with(
+            (p.picture.clone(), lanes, p.theme),
+            move |(pic, lanes, theme)| {
+                let mut colors = colors.borrow_mut();
+                if colors.as_ref().map(|c| c.0) != Some(*theme) {
+                    *colors = palette().map(|p| (*theme, p));
+                }
+                if let Some((_, palette)) = colors.as_ref() {
+                    draw(&canvas, pic, *lanes, palette);
+                }
+            },
+        );
     }
+    html! { <canvas class="tl__canvas" ref={canvas} aria-hidden="true"></canvas> }
+}
+
+/// The canvas bitmap's width in pixels. The stylesheet stretches the canvas to its box:
+/// drawing at a fixed size means never asking the browser for the box's size, which
+/// would force a layout in the middle of a frame.
+const CANVAS_WIDTH: u32 = 1200;
+/// Bitmap pixels per lane unit of height.
+const CANVAS_Y: u32 = 3;
+
+fn draw(canvas: &NodeRef, pic: &Picture, lanes: u32, palette: &Palette) -> Option<()> {
+    let canvas = canvas.cast::<HtmlCanvasElement>()?;
+    let (w, h) = (f64::from(CANVAS_WIDTH), f64::from(lanes * LANE * CANVAS_Y));
+    if canvas.width() != CANVAS_WIDTH || f64::from(canvas.height()) != h {
+        canvas.set_width(CANVAS_WIDTH);
+        canvas.set_height(h as u32);
+    }
+    let ctx = canvas
+        .get_context("2d")
+        .ok()??
+        .dyn_into::<CanvasRenderingContext2d>()
+        .ok()?;
+    let (colors, marks) = palette;
+    let sx = w / pic.visible();
+    let sy = h / f64::from(lanes * LANE);
+    ctx.clear_rect(0.0, 0.0, w, h);
+    for (i, bars) in pic.lanes.iter().enumerate() {
+        let y = f64::from(i as u32 * LANE + (LANE - BAR) / 2) * sy;
+        for b in bars {
+            ctx.set_fill_style_str(&colors[(b.g % 16) as usize]);
+            let x = f64::from(b.x0) * sx;
+            let width = (f64::from(b.x1 - b.x0) * sx).max(1.0);
+            ctx.fill_rect(x, y, width, f64::from(BAR) * sy);
+        }
+    }
+    for (i, lane) in pic.marks.iter().enumerate() {
+        let top = f64::from(i as u32 * LANE);
+        for &(x, kind) in lane {
+            let (dy, color) = match kind {
+                Mark::Preempt => (0.0, &marks[0]),
+                Mark::Steal => (0.0, &marks[1]),
+                Mark::Syscall => (f64::from(LANE - 3), &marks[2]),
+                Mark::Block => (f64::from(LANE - 3), &marks[3]),
+            };
+            ctx.set_fill_style_str(color);
+            ctx.fill_rect(
+                f64::from(x) * sx,
+                (top + dy) * sy,
+                (1.5 * sx).max(1.5),
+                3.0 * sy,
+            );
+        }
+    }
+    Some(())
 }
 
 #[function_component(Timeline)]
@@ -120,7 +195,7 @@ pub fn timeline(p: &TimelineProps) -> Html {
                      aria-label={t(lang, Key::TimelineLabel)}
                      style={format!("height:{}px", lanes * 16)}
                      {onclick}>
-                    <Bars picture={pic.clone()} />
+                    <Bars picture={pic.clone()} {lanes} theme={p.theme} />
                     <span class="tl__head" style={format!("left:{head:.2}%")}></span>
                 </div>
             </div>

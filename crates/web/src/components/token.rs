@@ -1,13 +1,21 @@
 //! One goroutine token: its id, its colour, a glyph for its state (from the stylesheet, by
 //! `data-state`), and the test contract's `data-testid="g-ID"`, `data-state` and
 //! `data-where`. Clicking it selects the goroutine (its line lights up in the editor).
+//!
+//! Its `aria-label` says its state, function and line (one string per token and frame;
+//! a `title` with the same text would double the strings sent to the DOM).
+//!
+//! Like the other pieces drawn anew at every frame (slots, P cards, the stage's boxes),
+//! this is a plain view function rather than a Yew component: a component per token
+//! would add a lifecycle, a props comparison and several kilobytes of code per kind, for
+//! nothing, since its props change whenever it is drawn.
 
 use yew::prelude::*;
 
 use crate::frame::Frame;
 use crate::i18n::{t, tf, Key, Lang};
 
-#[derive(Properties, PartialEq, Clone)]
+#[derive(Clone)]
 pub struct TokenProps {
     pub id: u32,
     /// `runnable`, `running`, `waiting`, `syscall`, `dead`.
@@ -17,9 +25,7 @@ pub struct TokenProps {
     pub func: String,
     pub line: u32,
     /// A runtime goroutine (the finalizer goroutine).
-    #[prop_or_default]
     pub system: bool,
-    #[prop_or_default]
     pub selected: bool,
     pub lang: Lang,
     pub on_select: Callback<u32>,
@@ -63,7 +69,6 @@ pub fn state_word(lang: Lang, state: &str) -> &'static str {
     )
 }
 
-#[function_component(Token)]
 pub fn token(p: &TokenProps) -> Html {
     let id = p.id;
     let label = tf(
@@ -79,6 +84,7 @@ pub fn token(p: &TokenProps) -> Html {
     let onclick = p.on_select.reform(move |_: MouseEvent| id);
     html! {
         <button
+            key={id}
             type="button"
             class={classes!(
                 "token",
@@ -90,12 +96,11 @@ pub fn token(p: &TokenProps) -> Html {
             data-state={p.state}
             data-where={p.place.clone()}
             data-flip={format!("g{id}")}
-            aria-label={label.clone()}
             aria-pressed={if p.selected { "true" } else { "false" }}
-            title={label}
+            aria-label={label}
             {onclick}
         >
-            { format!("G{id}") }
+            <span class="token__face">{ format!("G{id}") }</span>
         </button>
     }
 }

@@ -8,11 +8,13 @@ use yew::prelude::*;
 use crate::frame::Status;
 use crate::i18n::{num, t, tf, Key, Lang};
 
-#[derive(Properties, PartialEq)]
 pub struct TransportProps {
     pub lang: Lang,
     pub status: Option<Status>,
+    /// The step the run is at.
     pub step: Step,
+    /// The step the slider shows (where a seek is going, or `step`).
+    pub shown: Step,
     pub furthest: Step,
     /// Whether a program is loaded (it compiled).
     pub loaded: bool,
@@ -24,7 +26,6 @@ pub struct TransportProps {
     pub on_seek: Callback<Step>,
 }
 
-#[function_component(Transport)]
 pub fn transport(p: &TransportProps) -> Html {
     let lang = p.lang;
     let playing = p.status == Some(Status::Playing);
@@ -83,13 +84,13 @@ pub fn transport(p: &TransportProps) -> Html {
                 <input type="range" class="seek" data-testid="seek"
                        aria-label={t(lang, Key::Seek)}
                        aria-valuetext={tf(lang, Key::StepOf, &[("step", &num(lang, p.step)), ("total", &num(lang, p.furthest))])}
-                       min="0" max={p.furthest.max(1).to_string()} value={p.step.to_string()}
+                       min="0" max={p.furthest.max(1).to_string()} value={p.shown.to_string()}
                        disabled={!p.loaded}
                        oninput={onseek} />
                 <span class={classes!("run-status", format!("run-status--{status_class}"))} data-testid="run-status">
                     { status_text }
                 </span>
-                <span class="transport__where">
+                <span class="transport__where" data-testid="step-now" data-step={p.step.to_string()}>
                     { tf(lang, Key::StepOf, &[("step", &num(lang, p.step)), ("total", &num(lang, p.furthest))]) }
                 </span>
             </div>

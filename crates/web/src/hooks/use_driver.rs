@@ -3,7 +3,9 @@
 //!
 //! The simulation's share of a frame adapts: it starts at 6 ms and shrinks when frames
 //! come late (rendering took longer), grows back when they are on time, so drawing
-//! keeps up at 60 fps and no task gets anywhere near 50 ms.
+//! keeps up at 60 fps and no task gets anywhere near 50 ms. When the program runs flat
+//! out and drawing a frame is dear (thousands of goroutines), frames are drawn less
+//! often, so drawing never takes more than a third of the time.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -32,6 +34,12 @@ struct Inner {
     scheduled: Cell<bool>,
     last: Cell<Option<f64>>,
     budget: Cell<f64>,
+    /// When the last frame was handed to the page (for render timings).
+    emitted: Cell<f64>,
+    /// How long building and drawing a frame takes lately (milliseconds, smoothed).
+    draw_ms: Cell<f64>,
+    /// When the last frame was built.
+    published: Cell<f64>,
 }
 
 /// A handle to the driver: run commands with [`DriverHandle::with`].
@@ -52,6 +60,18 @@ impl DriverHandle {
         let r = f(&mut self.inner.driver.borrow_mut());
         schedule(&self.inner);
         r
+    }
+
+    /// Records how long the page took to draw the last frame (call after rendering).
+    pub fn rendered(&self) {
+        let t = self.inner.emitted.replace(0.0);
+        if t > 0.0 {
+            let ms = crate::dom::now() - t;
+            crate::dom::timing("render", ms);
+            // Building plus drawing, smoothed.
+            let build = self.inner.draw_ms.get();
+            self.inner.draw_ms.set(build + ms);
+        }
     }
 
     /// Reads the driver without starting the loop.
@@ -80,22 +100,51 @@ fn schedule(inner: &Rc<Inner>) {
 
 fn on_tick(inner: &Rc<Inner>, ts: f64) {
     inner.scheduled.set(false);
-    let dt = inner.last.get().map_or(1000.0 / 60.0, |l| (ts - l).max(0.0));
+    let dt = inner
+        .last
+        .get()
+        .map_or(1000.0 / 60.0, |l| (ts - l).max(0.0));
     let playing = inner.driver.borrow().busy();
     inner.last.set(playing.then_some(ts));
-    // Late frames shrink the simulation's share; punctual ones grow it back.
+    // Playing flat out, a frame that is dear to build and draw (thousands of goroutines)
+    // is drawn at most every third of the time, so the simulation keeps most of the
+    // main thread; at a set speed every change is drawn.
+    let now = crate::dom::now();
+    let flat_out = inner.driver.borrow().playing_flat_out();
+    let draw_ms = inner.draw_ms.get();
+    let throttled = flat_out && now - inner.published.get() < 2.0 * draw_ms;
+    // Late frames shrink the simulation's share; punctual ones grow it back. Flat out,
+    // the simulation takes the whole share on frames that are not drawn, and what
+    // drawing leaves of it on the others.
     let budget = inner.budget.get();
-    let budget = if dt > LATE_MS {
+    let budget = if flat_out {
+        if throttled {
+            BUDGET_MAX
+        } else {
+            (BUDGET_MAX - draw_ms).max(BUDGET_MIN)
+        }
+    } else if dt > LATE_MS {
         (budget * 0.75).max(BUDGET_MIN)
     } else {
         (budget + 0.5).min(BUDGET_MAX)
     };
     inner.budget.set(budget);
+    let t0 = crate::dom::now();
     let frame = {
         let mut d = inner.driver.borrow_mut();
         d.work(&crate::dom::now, budget, dt.min(100.0));
-        if d.take_changed() {
-            Some(d.frame(crate::dom::now()).map(Shared::new))
+        let t1 = crate::dom::now();
+        crate::dom::timing("work", t1 - t0);
+        // The run may have ended or stopped: then the last frame is always drawn.
+        let throttled = throttled && d.busy();
+        if !throttled && d.take_changed() {
+            let f = d.frame(t1).map(Shared::new);
+            let t2 = crate::dom::now();
+            crate::dom::timing("frame", t2 - t1);
+            inner.published.set(t1);
+            inner.emitted.set(t2);
+            inner.draw_ms.set(t2 - t1);
+            Some(f)
         } else {
             None
         }
@@ -123,6 +172,9 @@ pub fn use_driver(on_frame: Callback<Option<Shared<Frame>>>) -> DriverHandle {
             scheduled: Cell::new(false),
             last: Cell::new(None),
             budget: Cell::new(BUDGET_START),
+            emitted: Cell::new(0.0),
+            draw_ms: Cell::new(0.0),
+            published: Cell::new(f64::NEG_INFINITY),
         });
         // The closure holds a weak reference, so the loop ends with the page.
         let weak = Rc::downgrade(&inner);

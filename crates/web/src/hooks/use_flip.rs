@@ -3,9 +3,10 @@
 //! is (Web Animations API, transforms only). Tokens that vanished leave a fading ghost,
 //! which flies to the "finished" counter (`data-flip-sink`) when the goroutine ended.
 //!
-//! Positions are measured in three batched passes (visual positions, cancel running
-//! animations, layout positions) so a token caught mid-flight continues from where it is
-//! seen. With `prefers-reduced-motion`, or a zero duration, tokens just jump.
+//! A token is a box (measured, never moved) holding a face (its first child, the part
+//! that slides). All positions are read in one pass before anything is written, so the
+//! browser lays out once per frame, and a token caught mid-flight continues from where
+//! its face is seen. With `prefers-reduced-motion`, or a zero duration, tokens just jump.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -26,7 +27,11 @@ extern "C" {
     type Animatable;
     type Anim;
     #[wasm_bindgen(method, catch, js_name = animate)]
-    fn wa_animate(this: &Animatable, keyframes: &JsValue, options: &JsValue) -> Result<Anim, JsValue>;
+    fn wa_animate(
+        this: &Animatable,
+        keyframes: &JsValue,
+        options: &JsValue,
+    ) -> Result<Anim, JsValue>;
     #[wasm_bindgen(method, catch, js_name = getAnimations)]
     fn wa_animations(this: &Animatable) -> Result<Array, JsValue>;
     #[wasm_bindgen(method)]
@@ -89,33 +94,34 @@ fn flip(
         }
     }
     let mut prev = seen.borrow_mut();
-    // Pass 1: where each token is seen now (mid-animation included).
-    let visual: Vec<(f64, f64)> = els.iter().map(|(el, _)| rect_xy(el)).collect();
-    // Pass 2: stop running animations, so pass 3 measures the layout.
-    for (el, _) in &els {
-        if let Ok(list) = el.unchecked_ref::<Animatable>().wa_animations() {
-            for a in list.iter() {
-                a.unchecked_into::<Anim>().cancel();
-            }
-        }
-    }
-    // Pass 3: layout positions (reads only, so the browser lays out once).
+    // One pass of reads (the browser lays out once): where each token's box is (its
+    // layout position; the box itself never moves) and where its face is seen (the face
+    // is what slides, so mid-animation it is somewhere in between).
+    let faces: Vec<Option<Element>> = els.iter().map(|(el, _)| el.first_element_child()).collect();
     let layout: Vec<(f64, f64)> = els.iter().map(|(el, _)| rect_xy(el)).collect();
+    let visual: Vec<Option<(f64, f64)>> = faces.iter().map(|f| f.as_ref().map(rect_xy)).collect();
+    // Then writes only.
     let mut next: HashMap<String, Seen> = HashMap::with_capacity(els.len());
-    for (((el, key), (vx, vy)), (x, y)) in els.iter().zip(visual).zip(layout) {
-        // A token this element already showed starts where it was seen; a token
-        // that moved to a new element starts where its old element last was.
+    for ((((el, key), face), (x, y)), seen_at) in els.iter().zip(&faces).zip(layout).zip(visual) {
+        let Some(face) = face else { continue };
+        // A token this element already showed starts where its face is seen; a token
+        // that moved to a new element starts where its old element was.
         let same = el.get_attribute("data-flip-seen").as_deref() == Some(key.as_str());
         let from = if same {
-            Some((vx, vy))
+            seen_at
         } else {
             prev.get(key).map(|s| (s.x, s.y))
         };
         match from {
             Some((fx, fy)) if (fx - x).abs() > 0.5 || (fy - y).abs() > 0.5 => {
-                slide(el, fx - x, fy - y, duration);
+                if let Ok(list) = face.unchecked_ref::<Animatable>().wa_animations() {
+                    for a in list.iter() {
+                        a.unchecked_into::<Anim>().cancel();
+                    }
+                }
+                slide(face, fx - x, fy - y, duration);
             }
-            None => fade_in(el, duration),
+            None => fade_in(face, duration),
             _ => {}
         }
         if !same {
@@ -172,7 +178,9 @@ fn options(duration: f64) -> JsValue {
 fn slide(el: &Element, dx: f64, dy: f64, duration: f64) {
     let from = format!("translate({dx:.1}px, {dy:.1}px)");
     let frames = keyframes(&[&[("transform", &from)], &[("transform", "none")]]);
-    let _ = el.unchecked_ref::<Animatable>().wa_animate(&frames, &options(duration));
+    let _ = el
+        .unchecked_ref::<Animatable>()
+        .wa_animate(&frames, &options(duration));
 }
 
 fn fade_in(el: &Element, duration: f64) {
@@ -180,7 +188,9 @@ fn fade_in(el: &Element, duration: f64) {
         &[("opacity", "0"), ("transform", "scale(.4)")],
         &[("opacity", "1"), ("transform", "none")],
     ]);
-    let _ = el.unchecked_ref::<Animatable>().wa_animate(&frames, &options(duration));
+    let _ = el
+        .unchecked_ref::<Animatable>()
+        .wa_animate(&frames, &options(duration));
 }
 
 /// A fading copy of a token that is gone, optionally flying to `to`.
@@ -193,7 +203,11 @@ fn ghost(root: &Element, s: &Seen, to: Option<(f64, f64)>, duration: f64) {
     };
     let _ = el.set_attribute("class", &format!("{} token--ghost", s.class));
     let _ = el.set_attribute("aria-hidden", "true");
-    el.set_text_content(Some(&s.label));
+    if let Ok(face) = doc.create_element("span") {
+        let _ = face.set_attribute("class", "token__face");
+        face.set_text_content(Some(&s.label));
+        let _ = el.append_child(&face);
+    }
     if let Some(h) = el.dyn_ref::<HtmlElement>() {
         let st = h.style();
         let _ = st.set_property("left", &format!("{:.1}px", s.x));
@@ -212,7 +226,10 @@ fn ghost(root: &Element, s: &Seen, to: Option<(f64, f64)>, duration: f64) {
         &[("opacity", "0"), ("transform", &end)],
     ]);
     let done = el.clone();
-    match el.unchecked_ref::<Animatable>().wa_animate(&frames, &options(duration * 1.5)) {
+    match el
+        .unchecked_ref::<Animatable>()
+        .wa_animate(&frames, &options(duration * 1.5))
+    {
         Ok(anim) => {
             let cb = Closure::once_into_js(move || done.remove());
             anim.set_onfinish(&cb);

@@ -52,7 +52,10 @@ pub fn use_shortcuts(on_key: Callback<Shortcut>) {
                     && target
                         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
                         .is_some_and(|el| {
-                            matches!(el.tag_name().to_ascii_lowercase().as_str(), "button" | "a" | "summary")
+                            matches!(
+                                el.tag_name().to_ascii_lowercase().as_str(),
+                                "button" | "a" | "summary"
+                            )
                         })
                 {
                     return;

@@ -71,7 +71,7 @@ pub(super) const TABLE: &[(Key, &str)] = &[
     (PIdle, "idle"),
     (PRunning, "running"),
     (PSyscall, "in a system call"),
-    (PSpinning, "spinning: looking for work"),
+    (PSpinning, "spinning"),
     (NoM, "no M"),
     (GlobalQueue, "Global queue"),
     (Empty, "empty"),

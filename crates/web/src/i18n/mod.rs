@@ -328,7 +328,10 @@ mod tests {
             .map(|a| a.id)
             .collect();
         for (id, _) in pt_br::ASSUMPTIONS {
-            assert!(ids.contains(id), "pt-BR translates an unknown assumption {id}");
+            assert!(
+                ids.contains(id),
+                "pt-BR translates an unknown assumption {id}"
+            );
         }
     }
 
@@ -352,10 +355,20 @@ mod tests {
 
     #[test]
     fn placeholders_are_filled() {
-        assert_eq!(fill("{a} stole {b} from {c}", &[("a", "P2"), ("b", "G7, G9"), ("c", "P0")]), "P2 stole G7, G9 from P0");
+        assert_eq!(
+            fill(
+                "{a} stole {b} from {c}",
+                &[("a", "P2"), ("b", "G7, G9"), ("c", "P0")]
+            ),
+            "P2 stole G7, G9 from P0"
+        );
         assert_eq!(fill("keep {x} and {", &[]), "keep {x} and {");
         assert_eq!(
-            tf(Lang::PtBr, Key::EvSteal, &[("thief", "P2"), ("gs", "G7, G9"), ("victim", "P0")]),
+            tf(
+                Lang::PtBr,
+                Key::EvSteal,
+                &[("thief", "P2"), ("gs", "G7, G9"), ("victim", "P0")]
+            ),
             "P2 roubou G7, G9 de P0"
         );
     }

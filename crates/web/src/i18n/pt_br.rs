@@ -72,7 +72,7 @@ pub(super) const TABLE: &[(Key, &str)] = &[
     (PIdle, "ocioso"),
     (PRunning, "executando"),
     (PSyscall, "em chamada de sistema"),
-    (PSpinning, "girando: procurando trabalho"),
+    (PSpinning, "girando"),
     (NoM, "sem M"),
     (GlobalQueue, "Fila global"),
     (Empty, "vazia"),
