@@ -537,19 +537,10 @@ fn queue_places(v: &View, n: usize) -> Vec<Option<Where>> {
 }
 
 impl Machine {
-    /// The program's console so far, in order: (written to stderr?, text). Runtime
-    /// reports (panics, deadlocks, data races) are on stderr, worded as Go words them.
-    pub fn console(&self) -> &[(bool, String)] {
-        &self.out.console
-    }
-
     /// The data races found so far, in the order the race detector reported them
     /// (empty when race detection is off).
     pub fn race_views(&self) -> Vec<RaceView> {
-        let Some(race) = &self.race else {
-            return Vec::new();
-        };
-        race.reports
+        self.races()
             .iter()
             .map(|r| RaceView {
                 cell: r.cell,
@@ -566,19 +557,8 @@ impl Machine {
             g: a.g,
             write: a.write,
             atomic: a.atomic,
-            line: self.user_line(a.func, a.pc),
+            line: self.line_of(a.func, a.pc),
         }
-    }
-
-    /// The line in main.go of instruction `pc` of `func` (0 outside main.go).
-    fn user_line(&self, func: FuncId, pc: u32) -> u32 {
-        let f = self.prog.func(func);
-        let file = &self.prog.files[f.file.index()];
-        if file.name != "main.go" {
-            return 0;
-        }
-        let span = f.debug.get(pc as usize).map_or(f.span, |d| d.span);
-        file.lines.line_col(span.lo).line
     }
 
     fn view_syncs(&self, v: &mut View) {

@@ -310,11 +310,13 @@ impl Driver {
         };
         let start = clock();
         let deadline = start + budget_ms;
-        if let Goal::Play { rate, credit } = &mut self.goal {
-            if let Some(r) = rate {
-                // At most a tenth of a second of events can be owed (after a stall).
-                *credit = (*credit + *r * dt_ms / 1000.0).min((*r / 10.0).max(1.0));
-            }
+        if let Goal::Play {
+            rate: Some(r),
+            credit,
+        } = &mut self.goal
+        {
+            // At most a tenth of a second of events can be owed (after a stall).
+            *credit = (*credit + *r * dt_ms / 1000.0).min((*r / 10.0).max(1.0));
         }
         let before = run.session.step();
         let mut first = true;

@@ -26,11 +26,14 @@ const BUDGET_MAX: f64 = 8.0;
 /// A frame interval above this means the last frame was late.
 const LATE_MS: f64 = 20.0;
 
+/// The `requestAnimationFrame` callback.
+type Tick = Closure<dyn FnMut(f64)>;
+
 struct Inner {
     driver: RefCell<Driver>,
     on_frame: RefCell<Callback<Option<Shared<Frame>>>>,
     /// The requestAnimationFrame callback (made once, reused every frame).
-    tick: RefCell<Option<Closure<dyn FnMut(f64)>>>,
+    tick: RefCell<Option<Tick>>,
     scheduled: Cell<bool>,
     last: Cell<Option<f64>>,
     budget: Cell<f64>,

@@ -207,7 +207,7 @@ pub fn num(lang: Lang, n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(c);
@@ -333,6 +333,50 @@ mod tests {
                 "pt-BR translates an unknown assumption {id}"
             );
         }
+    }
+
+    /// Every piece of text the components write between tags comes from the tables: a
+    /// string literal shown as a text node (`{ "Run" }`) is a hard-coded UI string.
+    /// Allowed: glyphs and symbols, and the logo's letter.
+    #[test]
+    fn components_hold_no_ui_text() {
+        const ALLOWED: &[&str] = &["G"];
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/components");
+        let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+            .expect("components dir")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
+        files.push(concat!(env!("CARGO_MANIFEST_DIR"), "/src/app.rs").into());
+        let mut problems = Vec::new();
+        for f in &files {
+            let src = std::fs::read_to_string(f).expect("read a component");
+            for (n, line) in src.lines().enumerate() {
+                // Text nodes: `{ "..." }` on a line of markup (after a tag's `>`).
+                let mut rest = line;
+                while let Some(i) = rest.find("{ \"") {
+                    let after = &rest[i + 3..];
+                    let Some(end) = after.find("\" }") else { break };
+                    let lit = &after[..end];
+                    let before = &rest[..i];
+                    let is_text = before.trim_end().ends_with('>') || before.trim().is_empty();
+                    if is_text && lit.chars().any(char::is_alphabetic) && !ALLOWED.contains(&lit) {
+                        problems.push(format!("{}:{}: {lit:?}", f.display(), n + 1));
+                    }
+                    rest = &after[end..];
+                }
+                // Labels given as literals.
+                for attr in ["aria-label=\"", "title=\"", "placeholder=\""] {
+                    if line.contains(attr) {
+                        problems.push(format!("{}:{}: literal {attr}", f.display(), n + 1));
+                    }
+                }
+            }
+        }
+        assert!(
+            problems.is_empty(),
+            "hard-coded UI text:\n{}",
+            problems.join("\n")
+        );
     }
 
     #[test]
