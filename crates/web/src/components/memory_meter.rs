@@ -52,7 +52,11 @@ pub fn memory_meter(p: &MemoryMeterProps) -> Html {
             <div class="meter__cols">
                 <div class="meter__col">
                     <p class="meter__big" data-testid="memory-goroutines">
-                        { tf(lang, Key::MemGoroutines, &[("n", &num(lang, m.goroutines))]) }
+                        { if m.goroutines == 1 {
+                            t(lang, Key::MemGoroutineOne).to_string()
+                        } else {
+                            tf(lang, Key::MemGoroutines, &[("n", &num(lang, m.goroutines))])
+                        } }
                     </p>
                     <p class="meter__sub">{ tf(lang, Key::MemStacks, &[("size", &bytes(lang, m.stack_bytes))]) }</p>
                     <p class="meter__note">{ tf(lang, Key::MemGrowth, &[("size", &bytes(lang, growth))]) }</p>

@@ -119,7 +119,11 @@ pub fn stage(p: &StageProps) -> Html {
                     }) }
                     <p class="finished" data-flip-sink="true" data-testid="finished">
                         <span class="finished__glyph" aria-hidden="true">{ "✓" }</span>
-                        { tf(lang, Key::Finished, &[("n", &num(lang, view.dead))]) }
+                        { if view.dead == 1 {
+                            t(lang, Key::FinishedOne).to_string()
+                        } else {
+                            tf(lang, Key::Finished, &[("n", &num(lang, view.dead))])
+                        } }
                     </p>
                 </section>
                 { machines(&{ let (frame, lang, selected, on_select) = sel(); MachinesProps { frame, lang, selected, on_select } }) }

@@ -110,6 +110,7 @@ pub(super) const TABLE: &[(Key, &str)] = &[
     (Timers, "timers (sleeping)"),
     (WakesAt, "wakes at {t}"),
     (Finished, "{n} finished"),
+    (FinishedOne, "1 finished"),
     (Nothing, "none"),
     // Goroutine states and tokens.
     (StateRunnable, "runnable"),
@@ -122,6 +123,7 @@ pub(super) const TABLE: &[(Key, &str)] = &[
     // Memory meter and statistics.
     (Memory, "Memory"),
     (MemGoroutines, "{n} goroutines"),
+    (MemGoroutineOne, "1 goroutine"),
     (MemStacks, "{size} of stack"),
     (MemGrowth, "2 KiB each at start, +{size} from growth"),
     (MemThreads, "as OS threads"),

@@ -92,11 +92,11 @@ keys! {
     Blocked, NothingBlocked, Channel, ChanCap, ChanClosed, ChanRecvq, ChanSendq, ChanBuffer,
     Mutex, RwMutex, LockFree, HeldBy, Waiting, ModeNormal, ModeStarving, Readers, WaitGroup,
     WgCounter, Cond, InSelect, Forever, OsPanel, Syscalls, Netpoller, NetReady, Timers, WakesAt,
-    Finished, Nothing,
+    Finished, FinishedOne, Nothing,
     // Goroutine states and tokens.
     StateRunnable, StateRunning, StateWaiting, StateSyscall, StateDead, TokenLabel, Line,
     // Memory meter and statistics.
-    Memory, MemGoroutines, MemStacks, MemGrowth, MemThreads, MemWindows, MemLinux, MemRatio,
+    Memory, MemGoroutines, MemGoroutineOne, MemStacks, MemGrowth, MemThreads, MemWindows, MemLinux, MemRatio,
     MemGoroutineBar, MemThreadBar, Stats, StatSteps, StatTime, StatLive, StatPeak, StatSwitches,
     StatSteals, StatPreemptions, StatHandoffs,
     // Shared memory, console, races.

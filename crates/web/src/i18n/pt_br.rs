@@ -111,6 +111,7 @@ pub(super) const TABLE: &[(Key, &str)] = &[
     (Timers, "timers (dormindo)"),
     (WakesAt, "acorda em {t}"),
     (Finished, "{n} terminadas"),
+    (FinishedOne, "1 terminada"),
     (Nothing, "nenhuma"),
     // Estados e fichas das goroutines.
     (StateRunnable, "pronta para executar"),
@@ -123,6 +124,7 @@ pub(super) const TABLE: &[(Key, &str)] = &[
     // Medidor de memória e estatísticas.
     (Memory, "Memória"),
     (MemGoroutines, "{n} goroutines"),
+    (MemGoroutineOne, "1 goroutine"),
     (MemStacks, "{size} de pilha"),
     (MemGrowth, "2 KiB cada no início, +{size} de crescimento"),
     (MemThreads, "como threads do SO"),
