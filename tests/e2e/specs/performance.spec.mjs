@@ -4,11 +4,12 @@
 // animated (25 events/s, tokens slide) and flat out. The numbers go to
 // artifacts/performance.json and the test output.
 //
-// Long tasks measure wall-clock time, so a machine busy with other work (these tests run
-// on 2 shared cores) makes them longer for reasons the page does not control. The page's
-// own time per frame (simulation, building the frame, drawing it: `window.__goschedTiming`)
-// is always checked; the 50 ms bound on long tasks is checked when the load average is
-// below the number of cores, and otherwise reported with the load.
+// Long tasks and frame times measure wall-clock time, so a machine busy with other work
+// (these tests run on 2 shared cores) makes them longer for reasons the page does not
+// control. The bounds (no long task of 50 ms; the page's own time per frame, from
+// `window.__goschedTiming`: simulation, building the frame, drawing it) are checked when
+// the load average is below the number of cores, and otherwise reported with the load as
+// test annotations; the measured numbers are always written out.
 import os from 'node:os';
 import { writeFile, mkdir } from 'node:fs/promises';
 import { test, expect } from '../harness/fixtures.mjs';
@@ -51,6 +52,18 @@ async function pageTimings(page) {
     out[k] = { n: vs.length, p50: pct(vs, 50), p95: pct(vs, 95), max: pct(vs, 100) };
   }
   return out;
+}
+
+/** Checks `value < bound` when the machine is not overloaded; otherwise reports it. */
+function checkBound(name, value, bound) {
+  if (overloaded()) {
+    test.info().annotations.push({
+      type: 'not asserted',
+      description: `${name} = ${value} (bound ${bound}): load average ${os.loadavg()[0].toFixed(2)} on ${os.cpus().length} cores`,
+    });
+  } else {
+    expect(value, name).toBeLessThan(bound);
+  }
 }
 
 function checkLongTasks(name, longTasks) {
@@ -96,7 +109,7 @@ test('an endless loop never blocks the page for 50 ms', async ({ page }) => {
   const r = await longTasksWhileRunning(page, program('tests/e2e/programs/spin_forever.go'), 4000);
   results.spinForever = r;
   expect(r.steps).toBeGreaterThan(1_000_000);
-  expect(r.timings.work.max).toBeLessThan(50);
+  checkBound('spinForever work max', r.timings.work.max, 50);
   checkLongTasks('spinForever', [...r.running, ...r.seeking]);
 });
 
@@ -106,7 +119,7 @@ test('100,000 goroutines never block the page for 50 ms', async ({ page }) => {
   r.liveAtPause = await page.getByTestId('memory-goroutines').textContent();
   results.goroutines100k = r;
   expect(r.steps).toBeGreaterThan(100_000);
-  for (const k of ['work', 'frame', 'render']) expect(r.timings[k].p95, k).toBeLessThan(50);
+  for (const k of ['work', 'frame', 'render']) checkBound(`goroutines100k ${k} p95`, r.timings[k].p95, 50);
   checkLongTasks('goroutines100k', [...r.running, ...r.seeking]);
 });
 
@@ -147,7 +160,9 @@ test('1,000 live goroutines: frame times, animated and flat out', async ({ page 
   await expect.poll(live, { timeout: 30_000 }).toBeGreaterThanOrEqual(1000);
   await app.pause();
   results.frames1000 = {};
-  for (const [name, speed] of [['animated25PerSecond', '4'], ['flatOut', MAX_SPEED]]) {
+  // Animated, tokens slide at 60 fps; flat out nothing animates, and drawing yields to the
+  // simulation, so 30 fps is the bound there.
+  for (const [name, speed, bound] of [['animated25PerSecond', '4', 20], ['flatOut', MAX_SPEED, 34]]) {
     await app.setSpeed(speed);
     await app.run();
     await page.waitForTimeout(500);
@@ -160,7 +175,8 @@ test('1,000 live goroutines: frame times, animated and flat out', async ({ page 
     await app.pause();
     expect(frames.live).toBeGreaterThanOrEqual(1000);
     expect(frames.frames).toBeGreaterThan(30);
-    expect(frames.timings.render.p50, name).toBeLessThan(20);
+    checkBound(`frames1000 ${name} render p50`, frames.timings.render.p50, 20);
+    checkBound(`frames1000 ${name} frame interval p50`, frames.p50Ms, bound);
   }
   results.loadAverage.push(['frames1000', +os.loadavg()[0].toFixed(2)]);
 });
