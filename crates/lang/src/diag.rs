@@ -34,7 +34,7 @@ impl Diagnostic {
 /// Sorts diagnostics into source order, drops exact duplicates and keeps at
 /// most [`MAX_ERRORS`], as `go build` does.
 pub fn finish(mut diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    diags.sort_by_key(|d| (d.span.lo, d.span.hi));
+    crate::sort::sort_by_key(&mut diags, |d| (d.span.lo, d.span.hi));
     diags.dedup_by(|a, b| a.span.lo == b.span.lo && a.message == b.message);
     diags.truncate(MAX_ERRORS);
     diags
@@ -98,7 +98,7 @@ pub(crate) fn finish_go(diags: Vec<Diagnostic>, index: &LineIndex) -> Vec<Diagno
     }
     resolve_positions(&mut out, "main.go", index);
     // Go sorts by line and column (stable), then drops exact repeats.
-    out.sort_by_key(|d| index.line_col(d.span.lo));
+    crate::sort::sort_by_key(&mut out, |d| index.line_col(d.span.lo));
     out.dedup_by(|a, b| {
         index.line_col(a.span.lo) == index.line_col(b.span.lo) && a.message == b.message
     });

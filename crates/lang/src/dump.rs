@@ -182,7 +182,7 @@ pub fn dump(checked: &Checked, src: &str) -> String {
             }
         }
     }
-    lines.sort();
+    crate::sort::sort(&mut lines);
     for (pos, s) in lines {
         let _ = writeln!(out, "{}: {s}", idx.line_col(pos));
     }

@@ -72,6 +72,7 @@ pub mod lexer;
 pub mod objects;
 pub mod parser;
 pub mod printer;
+pub mod sort;
 pub mod span;
 pub mod stdlib;
 pub mod token;
@@ -124,7 +125,7 @@ pub fn analyze(src: &str) -> Analysis {
         })
         .map(|(_, s)| s.span)
         .collect();
-    go_statements.sort();
+    sort::sort(&mut go_statements);
     Analysis {
         go_statements,
         diagnostics: checked.diagnostics,

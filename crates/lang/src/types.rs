@@ -421,8 +421,9 @@ impl TypeTable {
     /// A new interface; `all` is computed from `methods` and the embedded
     /// interfaces' method sets, and both are sorted by name.
     pub fn new_interface(&mut self, mut i: Interface, syms: &Interner) -> TypeId {
-        i.methods
-            .sort_by(|a, b| syms.resolve(a.name).cmp(syms.resolve(b.name)));
+        crate::sort::sort_by(&mut i.methods, |a, b| {
+            syms.resolve(a.name).cmp(syms.resolve(b.name))
+        });
         let mut all = i.methods.clone();
         for &e in &i.embeddeds {
             if let Some(ei) = self.interface(e) {
@@ -433,7 +434,9 @@ impl TypeTable {
                 }
             }
         }
-        all.sort_by(|a, b| syms.resolve(a.name).cmp(syms.resolve(b.name)));
+        crate::sort::sort_by(&mut all, |a, b| {
+            syms.resolve(a.name).cmp(syms.resolve(b.name))
+        });
         i.all = all;
         self.push(Type::Interface(i))
     }

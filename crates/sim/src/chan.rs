@@ -443,7 +443,7 @@ impl Machine {
         self.check_can_block()?;
         // Enqueue on every channel, in channel order (Go's lock order).
         let mut by_chan = live.clone();
-        by_chan.sort_by_key(|&(i, o)| (o, i));
+        gosched_lang::sort::sort_by_key(&mut by_chan, |&(i, o)| (o, i));
         for &(i, o) in &by_chan {
             let case = sel.cases[i as usize];
             let val = if case.send {
@@ -465,7 +465,7 @@ impl Machine {
             }
         }
         let mut chans: Vec<ObjId> = live.iter().map(|&(_, o)| o).collect();
-        chans.sort();
+        gosched_lang::sort::sort(&mut chans);
         chans.dedup();
         self.gs[g.index()].park = Park::Select {
             table_func: func,

@@ -416,11 +416,24 @@ impl Machine {
             .collect();
         let key = |&(g, w): &(GoId, Nanos)| (w, g);
         if v.len() > max_goroutines && v.len() > QUEUE_HEAD {
-            v.select_nth_unstable_by_key(QUEUE_HEAD, key);
-            v[..QUEUE_HEAD].sort_by_key(key);
-        } else {
-            v.sort_by_key(key);
+            // The first QUEUE_HEAD in order, by insertion into a short
+            // sorted list (no select_nth: its code is large in wasm).
+            let mut head: Vec<(GoId, Nanos)> = Vec::with_capacity(QUEUE_HEAD);
+            for &e in &v {
+                let pos = head.partition_point(|x| key(x) <= key(&e));
+                if pos < QUEUE_HEAD {
+                    if head.len() == QUEUE_HEAD {
+                        head.pop();
+                    }
+                    head.insert(pos, e);
+                }
+            }
+            // Then the rest, unsorted (keys are unique: goroutine ids are).
+            let last = key(&head[head.len() - 1]);
+            head.extend(v.iter().filter(|e| key(e) > last));
+            return head;
         }
+        gosched_lang::sort::sort_by_key(&mut v, key);
         v
     }
 
@@ -630,7 +643,7 @@ impl Machine {
                 _ => {}
             }
         }
-        ids.sort();
+        gosched_lang::sort::sort(&mut ids);
         ids.dedup();
         for o in ids {
             let Obj::Chan(c) = self.heap.get(o) else {
@@ -803,7 +816,7 @@ mod tests {
             &limited.sleepers[..QUEUE_HEAD]
         );
         let mut rest = limited.sleepers.clone();
-        rest.sort_by_key(|&(g, w)| (w, g));
+        gosched_lang::sort::sort_by_key(&mut rest, |&(g, w)| (w, g));
         assert_eq!(rest, full.sleepers);
     }
 
@@ -820,7 +833,7 @@ mod tests {
         let races = m.race_views();
         assert_eq!(races.len(), 1, "{races:?}");
         let mut lines = [races[0].current.line, races[0].previous.line];
-        lines.sort();
+        gosched_lang::sort::sort(&mut lines);
         assert_eq!(lines, [10, 13]);
         assert!(races[0].current.write && races[0].previous.write);
         assert_eq!(races[0].name, "n");

@@ -560,7 +560,7 @@ impl Checker<'_> {
         // `var e error = T(...)` sees T's methods.
         let extra: Vec<ObjId> = self.methods.values().flatten().copied().collect();
         let mut extra = extra;
-        extra.sort();
+        crate::sort::sort(&mut extra);
         let pkg = self.pkg;
         for &o in &extra {
             if self.objs[o.index()].pkg == Some(pkg) {
@@ -588,7 +588,7 @@ impl Checker<'_> {
             .map(|(o, _)| *o)
             .collect();
         let mut all_funcs = all_funcs;
-        all_funcs.sort();
+        crate::sort::sort(&mut all_funcs);
         for o in all_funcs {
             self.obj_decl(o);
         }
@@ -702,7 +702,7 @@ impl Checker<'_> {
                 _ => false,
             })
             .collect();
-        unused.sort_by_key(|o| self.objs[o.index()].pos);
+        crate::sort::sort_by_key(&mut unused, |o| self.objs[o.index()].pos);
         for o in unused {
             if !self.reported_unused.insert(o) {
                 continue;

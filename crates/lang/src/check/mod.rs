@@ -811,7 +811,7 @@ impl<'a> Checker<'a> {
     /// Finishes checking: converts remaining untyped expressions to their default types.
     pub fn finish_untyped(&mut self) {
         let mut left: Vec<(ExprId, UntypedInfo)> = self.untyped.drain().collect();
-        left.sort_by_key(|(e, _)| *e);
+        crate::sort::sort_by_key(&mut left, |(e, _)| *e);
         for (e, info) in left {
             let typ = if info.mode == OpMode::NilValue {
                 info.typ
@@ -903,7 +903,7 @@ impl Program {
                 _ => {}
             }
         }
-        names.sort_by(|a, b| ast.str(*a).cmp(ast.str(*b)));
+        crate::sort::sort_by(&mut names, |a, b| ast.str(*a).cmp(ast.str(*b)));
         names.dedup();
         let pkg = self.pkg_order.last().copied().unwrap_or(PkgId(0));
         let mut out = Vec::new();

@@ -238,7 +238,7 @@ impl Compiler<'_> {
             .into_iter()
             .filter_map(|(k, f)| f.map(|f| (k, f)))
             .collect();
-        v.sort_by(|a, b| a.0.cmp(&b.0));
+        crate::sort::sort_by(&mut v, |a, b| a.0.cmp(&b.0));
         v
     }
 

@@ -267,7 +267,7 @@ impl Compiler<'_> {
                     .iter()
                     .map(|m| self.method_key_of(m.name, m.sig))
                     .collect();
-                methods.sort();
+                crate::sort::sort(&mut methods);
                 methods.dedup();
                 let methods = methods.iter().map(|m| self.name(m)).collect();
                 TypeKind::Interface { methods }
@@ -297,7 +297,9 @@ impl Compiler<'_> {
 
     /// Method-set entries are added by `methods.rs`.
     pub fn set_methods(&mut self, rt: bytecode::TypeId, mut methods: Vec<Method>) {
-        methods.sort_by(|a, b| self.names[a.name.index()].cmp(&self.names[b.name.index()]));
+        crate::sort::sort_by(&mut methods, |a, b| {
+            self.names[a.name.index()].cmp(&self.names[b.name.index()])
+        });
         methods.dedup_by_key(|m| m.name);
         self.rt.infos[rt.index()].methods = methods;
     }

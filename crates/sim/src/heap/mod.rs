@@ -321,7 +321,7 @@ impl Heap {
         for o in freed.iter().rev() {
             self.free.push(o.0);
         }
-        self.free.sort_unstable_by(|a, b| b.cmp(a));
+        gosched_lang::sort::sort_by(&mut self.free, |a, b| b.cmp(a));
         self.free.dedup();
         self.bytes = bytes;
         self.allocs_since_gc = 0;

@@ -571,7 +571,9 @@ impl<'a> Printer<'a> {
                     },
                     _ => Vec::new(),
                 };
-                entries.sort_by(|a, b| self.m.compare_keys(key, a.0, b.0));
+                gosched_lang::sort::sort_by(&mut entries, |a, b| {
+                    self.m.compare_keys(key, a.0, b.0)
+                });
                 for (i, (k, e)) in entries.into_iter().enumerate() {
                     if i > 0 {
                         if self.f.sharp_v {

@@ -71,7 +71,7 @@ fn sort_native(m: &mut Machine, c: &mut NativeCall, e: Elem) -> R<NRet> {
     // A stable sort: equal elements keep their order. For ints and strings
     // equal elements are identical, so the result is Go's; for floats only
     // -0/+0 (and NaN payloads) could be told apart.
-    vals.sort_by(|a, b| compare(m, e, *a, *b));
+    gosched_lang::sort::sort_by(&mut vals, |a, b| compare(m, e, *a, *b));
     for (&(o, k, old), v) in elems.iter().zip(vals) {
         if old != v {
             m.store_slot(c.p, c.g, o, k, v)?;

@@ -69,7 +69,7 @@ impl Timers {
                 _ => None,
             })
             .collect();
-        v.sort_by_key(|&(g, w)| (w, g));
+        gosched_lang::sort::sort_by_key(&mut v, |&(g, w)| (w, g));
         v
     }
 }

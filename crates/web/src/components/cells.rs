@@ -32,7 +32,7 @@ fn lines_of(c: &CellView, race: Option<&RaceView>) -> Vec<u32> {
         None => c.recent.iter().rev().take(2).map(|a| a.2).collect(),
     };
     lines.retain(|&l| l > 0);
-    lines.sort_unstable();
+    gosched_lang::sort::sort(&mut lines);
     lines.dedup();
     lines
 }

@@ -34,7 +34,7 @@ pub fn race_report(p: &RaceReportProps) -> Html {
     };
     let items = f.races.iter().enumerate().map(|(i, r)| {
         let mut lines = vec![r.previous.line, r.current.line];
-        lines.sort_unstable();
+        gosched_lang::sort::sort(&mut lines);
         lines.dedup();
         let onclick = p.on_lines.reform(move |_: MouseEvent| lines.clone());
         html! {

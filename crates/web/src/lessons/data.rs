@@ -934,9 +934,9 @@ mod tests {
             assert!(slug(id), "{id:?} is not a link-safe slug");
         }
         let (nl, np) = (lessons.len(), programs.len());
-        lessons.sort();
+        gosched_lang::sort::sort(&mut lessons);
         lessons.dedup();
-        programs.sort();
+        gosched_lang::sort::sort(&mut programs);
         programs.dedup();
         assert_eq!(lessons.len(), nl, "duplicate lesson id");
         assert_eq!(programs.len(), np, "duplicate program id");
