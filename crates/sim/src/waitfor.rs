@@ -19,8 +19,10 @@
 //!   from the lowest goroutine id is reported.
 //!
 //! "Could wake" is an over-approximation (reaching a channel does not mean
-//! the code will send on it), so "blocked forever" is certain and the rest is
-//! "possibly". Everything is plain data for the page to draw.
+//! the code will send on it, and registers are not liveness-analysed: a value
+//! left in a register after its last use still counts), so "blocked forever"
+//! is certain and the rest is "possibly". Everything is plain data for the
+//! page to draw.
 
 use crate::ids::{GoId, ObjId};
 use crate::machine::Machine;

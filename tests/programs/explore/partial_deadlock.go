@@ -1,6 +1,7 @@
 // Explore: a partial deadlock. Two goroutines wait for each other on channels that
-// nobody else can reach, while main goes on and returns; Go reports nothing, and
-// gosched's wait-for graph shows the cycle and that both are blocked forever.
+// nobody else can reach (the goroutine that made them has ended), while main goes on
+// and returns; Go reports nothing, and gosched's wait-for graph shows the cycle and
+// that both are blocked forever.
 package main
 
 import (
@@ -22,7 +23,7 @@ func pair() {
 }
 
 func main() {
-	pair()
+	go pair()
 	time.Sleep(10 * time.Millisecond)
 	fmt.Println("main done")
 }
