@@ -11,17 +11,15 @@ use std::sync::Arc;
 
 use gosched_lang::bytecode::Program;
 use gosched_sim::explore::{
-    ExploreConfig, Explorer, Found, FoundKind, Goal, Policy, Progress, Schedule, Status,
-    StrategyKind,
+    ExploreConfig, Explorer, Found, FoundKind, Goal, Progress, Schedule, Status, StrategyKind,
 };
-use gosched_sim::{trace, Config, Machine, PreemptMode, TraceLevel};
+use gosched_sim::{trace, Config, Machine, TraceLevel};
 
 #[cfg(target_arch = "wasm32")]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 const COUNTER_ASSERT: &str = include_str!("../../../tests/programs/explore/counter_assert.go");
 const LOCK_ORDER: &str = include_str!("../../../tests/programs/explore/lock_order.go");
-const COUNTER_RACY: &str = include_str!("../../../tests/programs/course/counter_racy.go");
 
 fn compile(src: &str) -> Arc<Program> {
     Arc::new(gosched_lang::compile::compile(src).expect("the test program compiles"))
@@ -157,19 +155,52 @@ fn lock_order_deadlock() {
     }
 }
 
+/// The schedule bounded search finds for the lost update on one P. The
+/// same text on every target: the explorer is deterministic. (If the
+/// explorer's order or the schedule format changes on purpose, update it.)
+const LOST_UPDATE_SCHEDULE: &str = "AQABAQQB";
+
+fn lost_update_found_by_bounded_search() {
+    let prog = compile(COUNTER_ASSERT);
+    let bounded = StrategyKind::Bounded { max_preemptions: 1 };
+    let p = explore(&prog, config(1), bounded, Goal::Panic, 20, 50_000);
+    let f = found(&p);
+    assert_eq!(f.schedule.encode(), LOST_UPDATE_SCHEDULE);
+    assert_eq!(
+        f.stderr.lines().next(),
+        Some("panic: lost update: counter is 1000")
+    );
+    check_replay(&prog, f);
+}
+
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen_test::wasm_bindgen_test]
 fn wasm_explorer_finds_the_lock_order_deadlock_and_replays_it() {
     lock_order_deadlock();
 }
 
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen_test::wasm_bindgen_test]
+fn wasm_explorer_finds_the_same_lost_update_schedule() {
+    lost_update_found_by_bounded_search();
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use super::*;
+    use gosched_sim::explore::Policy;
+    use gosched_sim::PreemptMode;
+
+    const COUNTER_RACY: &str = include_str!("../../../tests/programs/course/counter_racy.go");
 
     #[test]
     fn explorer_finds_the_lock_order_deadlock_and_replays_it() {
         lock_order_deadlock();
+    }
+
+    #[test]
+    fn explorer_finds_the_same_lost_update_schedule() {
+        lost_update_found_by_bounded_search();
     }
 
     #[test]
