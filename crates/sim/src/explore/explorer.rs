@@ -236,6 +236,8 @@ pub struct Explorer {
     cfg: Config,
     goal: Goal,
     strategy: Box<dyn Strategy>,
+    /// A fresh steered machine every run is copied from.
+    template: Machine,
     run: Option<Run>,
     progress: Progress,
     /// Distinct standard outputs and their counts, in order of first appearance.
@@ -255,15 +257,17 @@ impl Explorer {
         cfg.limits.max_steps = cfg.limits.max_steps.min(xc.max_steps_per_run);
         let base = Schedule::plain(&cfg);
         let strategy: Box<dyn Strategy> = match xc.strategy {
-            StrategyKind::Random => Box::new(Random::new(base, xc.max_runs)),
-            StrategyKind::Pct { depth } => Box::new(Pct::new(base, depth, xc.max_runs)),
+            StrategyKind::Random => Box::new(Random::new(base.clone(), xc.max_runs)),
+            StrategyKind::Pct { depth } => Box::new(Pct::new(base.clone(), depth, xc.max_runs)),
             StrategyKind::Bounded { max_preemptions } => {
-                Box::new(Bounded::new(base, max_preemptions, xc.max_runs))
+                Box::new(Bounded::new(base.clone(), max_preemptions, xc.max_runs))
             }
         };
+        let template = Machine::with_schedule(prog.clone(), cfg.clone(), &base);
         Explorer {
             prog,
             cfg,
+            template,
             goal: xc.goal,
             progress: Progress {
                 status: Status::Running,
@@ -294,8 +298,7 @@ impl Explorer {
                         self.progress.status = Status::Exhausted;
                         break;
                     };
-                    let mut machine =
-                        Machine::with_schedule(self.prog.clone(), self.cfg.clone(), &job.schedule);
+                    let mut machine = self.template.restart_with(&job.schedule);
                     if job.collect_points {
                         machine.collect_points();
                     }

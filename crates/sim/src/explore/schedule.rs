@@ -39,7 +39,8 @@ pub enum SwitchAction {
     /// P schedules as Go does).
     Preempt,
     /// The goroutine keeps its P but the core gives up its turn: another P
-    /// acts before this instruction (only with several running Ps).
+    /// acts before this instruction (under PCT, with several running Ps;
+    /// elsewhere it continues).
     Yield,
 }
 

@@ -6,8 +6,9 @@
 //! operation, a `go` statement, a `sync` or `sync/atomic` call, output, and —
 //! under asynchronous preemption — a load or store of a variable, field or
 //! element), it asks whether another goroutine could run instead: one is
-//! queued (so the running one could be preempted), or another P is running
-//! (so this core could give up its turn). If so, the operation is a
+//! queued (so the running one could be preempted), or — under PCT, whose
+//! policy also orders the cores — another P is running (so this core could
+//! give up its turn). If so, the operation is a
 //! **switch point**: one more numbered choice whose value is a
 //! [`SwitchAction`], decided by an override, else by the policy, else
 //! "continue". Switch points draw nothing from the seeded RNG, so a steered
@@ -155,6 +156,34 @@ impl Machine {
         m
     }
 
+    /// A fresh machine like `self` (which must not have run yet) steered by
+    /// `schedule`, whose settings other than the seed must be `self`'s:
+    /// cheaper than [`Machine::with_schedule`] because the program's natives
+    /// are already bound.
+    pub(crate) fn restart_with(&self, schedule: &Schedule) -> Machine {
+        debug_assert_eq!(
+            self.step, 0,
+            "invariant: restart_with copies a fresh machine"
+        );
+        let cfg = schedule.config(&self.cfg);
+        if cfg.procs != self.cfg.procs
+            || cfg.preempt != self.cfg.preempt
+            || cfg.race != self.cfg.race
+        {
+            return Machine::with_schedule(self.prog.clone(), self.cfg.clone(), schedule);
+        }
+        let mut m = self.clone();
+        m.rng = Rng::new(schedule.seed);
+        m.cfg.seed = schedule.seed;
+        let visible = self.steer.as_ref().map(|s| s.visible_natives.clone());
+        let mut steer = Steer::new(&self.prog, schedule);
+        if let Some(v) = visible {
+            steer.visible_natives = v;
+        }
+        m.steer = Some(Box::new(steer));
+        m
+    }
+
     /// Starts recording the value of every choice from now on (see
     /// [`Machine::recorded_choices`] and [`Schedule::from_choices`]). A
     /// machine made with [`Machine::new`] becomes steered by its plain
@@ -273,7 +302,7 @@ impl Machine {
             return false;
         }
         let can_preempt = self.other_queued();
-        let can_yield = self.sched.running_ps().any(|q| q.id != p);
+        let can_yield = self.policy_picks_cores() && self.sched.running_ps().any(|q| q.id != p);
         if !can_preempt && !can_yield {
             return false;
         }
@@ -301,6 +330,14 @@ impl Machine {
             }
             _ => false,
         }
+    }
+
+    /// Whether a memory access by the goroutine on `p` could be a switch
+    /// point now (asynchronous preemption, and another goroutine could run).
+    pub(crate) fn memory_switch_points(&self, p: ProcId) -> bool {
+        self.cfg.preempt == PreemptMode::Async
+            && (self.other_queued()
+                || (self.policy_picks_cores() && self.sched.running_ps().any(|q| q.id != p)))
     }
 
     /// Whether some program goroutine waits in a run queue.

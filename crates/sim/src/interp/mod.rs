@@ -54,7 +54,7 @@ impl Machine {
     /// Whether memory accesses must go through the slow path to be observed.
     #[inline]
     pub(crate) fn observing(&self) -> bool {
-        self.race.is_some() || self.cfg.trace == TraceLevel::Full || self.steer.is_some()
+        self.race.is_some() || self.cfg.trace == TraceLevel::Full
     }
 
     /// Runs the goroutine on `p` for at most `budget` steps (the caller
@@ -67,8 +67,12 @@ impl Machine {
         };
         let cost = self.cfg.cost.instr.max(1);
         let mut left = budget.max(1);
-        let observe = self.observing();
+        let observing = self.observing();
         while left > 0 {
+            // Steered runs send memory accesses to the slow path while they
+            // can be switch points (see `explore/steer.rs`); nothing the
+            // fast loop does can change that, so it is decided here.
+            let observe = observing || (self.steer.is_some() && self.memory_switch_points(p));
             // An observed memory access goes through the slow path, which
             // ends the burst once the clock reaches the horizon; the fast
             // loop ends it at the same instruction, so observing memory (the
