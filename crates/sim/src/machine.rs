@@ -387,7 +387,7 @@ impl Machine {
         } else {
             drawn
         };
-        let i = self.steered(n as u32, base);
+        let i = self.steered(ChoiceKind::Interleave, n as u32, base);
         Some(cands[i as usize % n])
     }
 
@@ -419,9 +419,9 @@ impl Machine {
     /// Draws a choice in `0..n` from the seeded RNG; in a steered run it is
     /// numbered and may be overridden by the schedule (`explore/steer.rs`).
     /// The RNG is drawn either way, so an override changes only its own choice.
-    pub(crate) fn choose(&mut self, _kind: ChoiceKind, n: u32) -> u32 {
+    pub(crate) fn choose(&mut self, kind: ChoiceKind, n: u32) -> u32 {
         let drawn = self.rng.below(n.max(1));
-        self.steered(n.max(1), drawn)
+        self.steered(kind, n.max(1), drawn)
     }
 
     /// The current simulated time: the clock of the P furthest behind, or

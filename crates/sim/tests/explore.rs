@@ -489,6 +489,61 @@ mod native {
         }
     }
 
+    /// "Be the scheduler": a recorded switch point can be decided
+    /// differently by overriding it; the run is the same up to it, and one
+    /// such decision deadlocks the lock-order program. A session seeks in
+    /// the steered run.
+    #[test]
+    fn a_person_can_make_a_recorded_decision_instead() {
+        use gosched_sim::explore::{Override, SwitchAction};
+        use gosched_sim::rng::ChoiceKind;
+        use gosched_sim::Session;
+        let prog = compile(LOCK_ORDER);
+        let cfg = Config {
+            procs: 1,
+            ..Config::default()
+        };
+        let plain = Schedule::plain(&cfg);
+        let mut m = Machine::with_schedule(prog.clone(), cfg.clone(), &plain);
+        m.record_choices();
+        m.run_to_end();
+        let switches: Vec<_> = m
+            .recorded_choices()
+            .iter()
+            .filter(|c| c.kind == ChoiceKind::Switch && c.options & 0b10 != 0)
+            .copied()
+            .collect();
+        assert!(!switches.is_empty());
+        assert!(switches.iter().all(|c| c.value == 0 && c.g.is_some()));
+        let mut deadlocks = 0;
+        for c in &switches {
+            let s = Schedule {
+                overrides: vec![Override {
+                    index: c.index,
+                    value: SwitchAction::Preempt.value(),
+                }],
+                ..plain.clone()
+            };
+            let mut session = Session::with_schedule(prog.clone(), cfg.clone(), &s);
+            session.seek(c.step);
+            let prefix: Vec<_> = session.events_now().to_vec();
+            let same: Vec<_> = m
+                .trace()
+                .iter()
+                .filter(|e| e.step <= c.step)
+                .cloned()
+                .collect();
+            assert_eq!(trace::digest(&prefix), trace::digest(&same));
+            let mut r = Machine::with_schedule(prog.clone(), cfg.clone(), &s);
+            r.run_to_end();
+            assert_eq!(r.forced_switches(), 1);
+            if r.outcome().is_some_and(|o| o.is_deadlock()) {
+                deadlocks += 1;
+            }
+        }
+        assert!(deadlocks >= 1, "{} switch points", switches.len());
+    }
+
     #[test]
     fn found_schedules_are_short() {
         let prog = compile(COUNTER_ASSERT);

@@ -52,6 +52,7 @@ pub use explorer::{
     ExploreConfig, Explorer, Found, FoundKind, Goal, OutcomeCount, Progress, Status, StrategyKind,
 };
 pub use schedule::{Override, Policy, Schedule, ScheduleError, SwitchAction};
+pub use steer::Choice;
 
 /// One run a strategy asks for.
 #[derive(Clone, Debug)]

@@ -150,14 +150,13 @@ impl Schedule {
 
     /// A schedule that forces every choice of a recorded sequence (see
     /// `Machine::record_choices`): it replays that run whatever the seed.
-    pub fn from_choices(cfg: &Config, choices: &[u32]) -> Schedule {
+    pub fn from_choices(cfg: &Config, choices: &[crate::explore::steer::Choice]) -> Schedule {
         Schedule {
             overrides: choices
                 .iter()
-                .enumerate()
-                .map(|(i, &value)| Override {
-                    index: i as u64,
-                    value,
+                .map(|c| Override {
+                    index: c.index,
+                    value: c.value,
                 })
                 .collect(),
             ..Schedule::plain(cfg)

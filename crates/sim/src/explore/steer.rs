@@ -28,9 +28,9 @@ use gosched_lang::bytecode::{Instr, Program};
 use crate::config::PreemptMode;
 use crate::explore::pct::PctState;
 use crate::explore::schedule::{Override, Policy, Schedule, SwitchAction};
-use crate::ids::{GoId, ProcId};
+use crate::ids::{GoId, ProcId, Step};
 use crate::machine::Machine;
-use crate::rng::Rng;
+use crate::rng::{ChoiceKind, Rng};
 use crate::trace::StopReason;
 
 /// Mixed into the seed for a policy's own generator, so the policy's draws
@@ -56,8 +56,8 @@ pub(crate) struct Steer {
     pub(crate) policy: PolicyState,
     /// Natives that are visible operations, by `NativeId`.
     visible_natives: Arc<[bool]>,
-    /// Every choice's value, when recording.
-    record: Option<Vec<u32>>,
+    /// Every choice, when recording.
+    record: Option<Vec<Choice>>,
     /// Choice numbers of the switch points where a preemption was possible,
     /// when collecting them (bounded search enumerates these).
     points: Option<Vec<u64>>,
@@ -102,7 +102,8 @@ impl Steer {
 
     /// Takes the next numbered choice among `n` options: its override if
     /// it has one, else `base` (the RNG's draw or the policy's decision).
-    fn take(&mut self, n: u32, base: u32) -> u32 {
+    /// `what` says what to record about it (kind, options, step, goroutine).
+    fn take(&mut self, n: u32, base: u32, what: impl FnOnce() -> Choice) -> u32 {
         let index = self.next;
         self.next += 1;
         while self
@@ -120,10 +121,35 @@ impl Steer {
             _ => base,
         };
         if let Some(r) = &mut self.record {
-            r.push(v);
+            r.push(Choice {
+                index,
+                value: v,
+                ..what()
+            });
         }
         v
     }
+}
+
+/// One choice a steered run made, as [`Machine::record_choices`] records it:
+/// what the page needs to let a person make it instead ("be the
+/// scheduler": override choice `index` with another value and replay).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Choice {
+    /// Its number in the run (what an [`Override`] names).
+    pub index: u64,
+    pub kind: ChoiceKind,
+    /// How many values it could take; for a switch point, the set of
+    /// available [`SwitchAction`]s as bits of their values (bit 0 continue,
+    /// bit 1 preempt, bit 2 yield).
+    pub options: u32,
+    /// The value taken.
+    pub value: u32,
+    /// Steps completed when it was made: seek to this step to stand just
+    /// before it.
+    pub step: Step,
+    /// The goroutine that stands at a switch point.
+    pub g: Option<GoId>,
 }
 
 /// Whether a call of the native named `name` is a visible operation: a
@@ -184,7 +210,7 @@ impl Machine {
         m
     }
 
-    /// Starts recording the value of every choice from now on (see
+    /// Starts recording every choice from now on (see
     /// [`Machine::recorded_choices`] and [`Schedule::from_choices`]). A
     /// machine made with [`Machine::new`] becomes steered by its plain
     /// schedule, which changes nothing in the run.
@@ -192,8 +218,8 @@ impl Machine {
         self.steer_mut().record = Some(Vec::new());
     }
 
-    /// The values of the choices made since [`Machine::record_choices`].
-    pub fn recorded_choices(&self) -> &[u32] {
+    /// The choices made since [`Machine::record_choices`], in order.
+    pub fn recorded_choices(&self) -> &[Choice] {
         self.steer
             .as_ref()
             .and_then(|s| s.record.as_deref())
@@ -236,12 +262,21 @@ impl Machine {
         self.steer.as_mut().expect("just set")
     }
 
-    /// The numbered choice among `n` options whose unsteered value is `base`.
+    /// The numbered choice of `kind` among `n` options whose unsteered
+    /// value is `base`.
     #[inline]
-    pub(crate) fn steered(&mut self, n: u32, base: u32) -> u32 {
+    pub(crate) fn steered(&mut self, kind: ChoiceKind, n: u32, base: u32) -> u32 {
+        let step = self.step;
         match &mut self.steer {
             None => base,
-            Some(s) => s.take(n, base),
+            Some(s) => s.take(n, base, || Choice {
+                index: 0,
+                kind,
+                options: n,
+                value: 0,
+                step,
+                g: None,
+            }),
         }
     }
 
@@ -314,7 +349,18 @@ impl Machine {
                 points.push(steer.next);
             }
         }
-        let v = steer.take(SwitchAction::COUNT, base.value());
+        let step = self.step;
+        let options = 1
+            | u32::from(can_preempt) << SwitchAction::Preempt.value()
+            | u32::from(can_yield) << SwitchAction::Yield.value();
+        let v = steer.take(SwitchAction::COUNT, base.value(), || Choice {
+            index: 0,
+            kind: ChoiceKind::Switch,
+            options,
+            value: 0,
+            step,
+            g: Some(g),
+        });
         match SwitchAction::from_value(v) {
             SwitchAction::Preempt if can_preempt => {
                 steer.switches += 1;
