@@ -491,7 +491,7 @@ impl Explorer {
             self.progress.other_outcomes += 1;
         }
         // Stable: equal counts keep their order of first appearance.
-        outcomes.sort_by(|a, b| b.count.cmp(&a.count));
+        outcomes.sort_by_key(|o| std::cmp::Reverse(o.count));
     }
 }
 

@@ -41,6 +41,9 @@ pub(crate) struct PctState {
     count: u64,
     /// Priority by goroutine id; 0 = not assigned yet.
     prio: Vec<u64>,
+    /// Reused buffers for the goroutines a switch point compares with.
+    queued: Vec<GoId>,
+    rivals: Vec<GoId>,
 }
 
 impl PctState {
@@ -57,6 +60,8 @@ impl PctState {
             next_change: 0,
             count: 0,
             prio: Vec::new(),
+            queued: Vec::new(),
+            rivals: Vec::new(),
         }
     }
 
@@ -90,21 +95,27 @@ impl Machine {
         can_preempt: bool,
         can_yield: bool,
     ) -> SwitchAction {
-        let queued: Vec<GoId> = if can_preempt {
-            self.queued_goroutines().collect()
-        } else {
-            Vec::new()
+        let Some(st) = self.pct() else {
+            return SwitchAction::Continue;
         };
-        let clock = self.sched.p(p).clock;
-        let rivals: Vec<GoId> = if can_yield {
-            self.sched
-                .running_ps()
-                .filter(|q| q.id != p && q.clock <= clock + INTERLEAVE_WINDOW)
-                .filter_map(|q| q.curg)
-                .collect()
-        } else {
-            Vec::new()
-        };
+        let (mut queued, mut rivals) = (
+            std::mem::take(&mut st.queued),
+            std::mem::take(&mut st.rivals),
+        );
+        queued.clear();
+        rivals.clear();
+        if can_preempt {
+            queued.extend(self.queued_goroutines());
+        }
+        if can_yield {
+            let clock = self.sched.p(p).clock;
+            rivals.extend(
+                self.sched
+                    .running_ps()
+                    .filter(|q| q.id != p && q.clock <= clock + INTERLEAVE_WINDOW)
+                    .filter_map(|q| q.curg),
+            );
+        }
         let Some(st) = self.pct() else {
             return SwitchAction::Continue;
         };
@@ -116,22 +127,28 @@ impl Machine {
             st.prio[g.index()] = low;
         }
         let mine = st.prio(g);
-        if queued.iter().any(|&q| st.prio(q) > mine) {
+        let action = if queued.iter().any(|&q| st.prio(q) > mine) {
             SwitchAction::Preempt
         } else if rivals.iter().any(|&q| st.prio(q) > mine) {
             SwitchAction::Yield
         } else {
             SwitchAction::Continue
-        }
+        };
+        st.queued = queued;
+        st.rivals = rivals;
+        action
     }
 
     /// PCT's pick among the cores that may act next: the one running the
     /// highest-priority goroutine (a core looking for work comes first).
     pub(crate) fn pct_pick(&mut self, cands: &[ProcId]) -> Option<u32> {
-        let gs: Vec<Option<GoId>> = cands.iter().map(|&p| self.sched.p(p).curg).collect();
+        let mut gs = [None; crate::config::MAX_PROCS as usize];
+        for (slot, &p) in gs.iter_mut().zip(cands) {
+            *slot = self.sched.p(p).curg;
+        }
         let st = self.pct()?;
         let mut best = (0u32, 0u64);
-        for (i, g) in gs.iter().enumerate() {
+        for (i, g) in gs.iter().take(cands.len()).enumerate() {
             let pr = g.map_or(u64::MAX, |g| st.prio(g));
             if i == 0 || pr > best.1 {
                 best = (i as u32, pr);

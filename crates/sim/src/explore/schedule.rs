@@ -21,11 +21,13 @@
 //!
 //! The text form ([`Schedule::encode`]) is a version byte, the settings and
 //! policy as LEB128 varints, the overrides as (gap, value) varint pairs, all
-//! in unpadded base64url (RFC 4648 §5), so it can sit in a URL as is. A
-//! plain seed encodes in 6 characters; a bounded-search schedule with one
-//! preemption in about 10. (Hand-written rather than a base64 crate: the
-//! codec is 40 lines, and the core stays free of dependencies in the wasm
-//! bundle.)
+//! in unpadded base64url (RFC 4648 §5, the `base64` crate the page's
+//! scenario links already use), so it can sit in a URL as is. A plain seed
+//! encodes in 6 characters; a bounded-search schedule with one preemption in
+//! 8 to 10.
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
 
 use crate::config::{Config, PreemptMode, MAX_PROCS};
 
@@ -315,41 +317,12 @@ impl Reader<'_> {
 
 // ===== base64url (RFC 4648 §5, no padding) =====
 
-const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
 fn base64url(bytes: &[u8]) -> String {
-    let mut s = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
-        for i in 0..=chunk.len() {
-            s.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
-        }
-    }
-    s
+    URL_SAFE_NO_PAD.encode(bytes)
 }
 
 fn un_base64url(s: &str) -> Option<Vec<u8>> {
-    let digits: Vec<u32> = s
-        .bytes()
-        .map(|c| ALPHABET.iter().position(|&a| a == c).map(|i| i as u32))
-        .collect::<Option<_>>()?;
-    if digits.len() % 4 == 1 {
-        return None;
-    }
-    let mut out = Vec::with_capacity(digits.len() * 3 / 4);
-    for chunk in digits.chunks(4) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, &d)| n | d << (18 - 6 * i));
-        for i in 0..chunk.len() - 1 {
-            out.push((n >> (16 - 8 * i)) as u8);
-        }
-    }
-    Some(out)
+    URL_SAFE_NO_PAD.decode(s).ok()
 }
 
 #[cfg(test)]
