@@ -317,6 +317,26 @@ mod native {
         }
     }
 
+    /// The page keeps the explorer in its state: a clone taken mid-run goes
+    /// on exactly like the original.
+    #[test]
+    fn a_cloned_explorer_continues_identically() {
+        let prog = compile(COUNTER_ASSERT);
+        let bounded = StrategyKind::Bounded { max_preemptions: 2 };
+        let xc = ExploreConfig {
+            max_runs: 8,
+            ..ExploreConfig::new(bounded, Goal::Deadlock)
+        };
+        let mut a = Explorer::new(prog, config(1), xc);
+        a.advance(30_001);
+        assert_eq!(a.progress().status, Status::Running);
+        let mut b = a.clone();
+        while a.advance(10_000).status == Status::Running {}
+        while b.advance(77).status == Status::Running {}
+        assert_eq!(a.progress(), b.progress());
+        assert_eq!(a.progress().schedules, 8);
+    }
+
     #[test]
     fn bounded_search_tries_each_single_preemption_before_any_pair() {
         let prog = compile(LOCK_ORDER);

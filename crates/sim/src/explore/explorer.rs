@@ -222,20 +222,46 @@ pub struct Progress {
 /// every run distinct).
 pub const MAX_OUTCOMES: usize = 100;
 
+/// The strategy in use (an enum rather than a trait object so the
+/// explorer is `Clone`, like everything the page keeps).
+#[derive(Clone, Debug)]
+enum Strategies {
+    Random(Random),
+    Pct(Pct),
+    Bounded(Bounded),
+}
+
+impl Strategies {
+    fn get(&mut self) -> &mut dyn Strategy {
+        match self {
+            Strategies::Random(s) => s,
+            Strategies::Pct(s) => s,
+            Strategies::Bounded(s) => s,
+        }
+    }
+
+    fn bound(&self) -> Option<u32> {
+        match self {
+            Strategies::Bounded(s) => s.bound(),
+            _ => None,
+        }
+    }
+}
+
 /// The run in progress.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 struct Run {
     job: Job,
     machine: Machine,
 }
 
 /// The schedule explorer (see the module comment for how to drive it).
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Explorer {
     prog: Arc<Program>,
     cfg: Config,
     goal: Goal,
-    strategy: Box<dyn Strategy>,
+    strategy: Strategies,
     /// A fresh steered machine every run is copied from.
     template: Machine,
     run: Option<Run>,
@@ -256,11 +282,13 @@ impl Explorer {
         };
         cfg.limits.max_steps = cfg.limits.max_steps.min(xc.max_steps_per_run);
         let base = Schedule::plain(&cfg);
-        let strategy: Box<dyn Strategy> = match xc.strategy {
-            StrategyKind::Random => Box::new(Random::new(base.clone(), xc.max_runs)),
-            StrategyKind::Pct { depth } => Box::new(Pct::new(base.clone(), depth, xc.max_runs)),
+        let strategy = match xc.strategy {
+            StrategyKind::Random => Strategies::Random(Random::new(base.clone(), xc.max_runs)),
+            StrategyKind::Pct { depth } => {
+                Strategies::Pct(Pct::new(base.clone(), depth, xc.max_runs))
+            }
             StrategyKind::Bounded { max_preemptions } => {
-                Box::new(Bounded::new(base.clone(), max_preemptions, xc.max_runs))
+                Strategies::Bounded(Bounded::new(base.clone(), max_preemptions, xc.max_runs))
             }
         };
         let template = Machine::with_schedule(prog.clone(), cfg.clone(), &base);
@@ -294,7 +322,7 @@ impl Explorer {
             let run = match &mut self.run {
                 Some(r) => r,
                 None => {
-                    let Some(job) = self.strategy.next() else {
+                    let Some(job) = self.strategy.get().next() else {
                         self.progress.status = Status::Exhausted;
                         break;
                     };
@@ -344,7 +372,7 @@ impl Explorer {
             switch_points: machine.switch_points(),
             points: machine.take_points(),
         };
-        self.strategy.finished(&job, &info);
+        self.strategy.get().finished(&job, &info);
         if !job.new {
             self.progress.replays += 1;
             return;
