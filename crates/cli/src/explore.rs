@@ -57,8 +57,8 @@ pub struct ExploreArgs {
     /// Preemption: async (Go 1.14+) or coop (only at calls).
     #[arg(long, value_enum, default_value_t = Preempt::Async)]
     pub preempt: Preempt,
-    /// PCT: the bug depth (priority change points + 1).
-    #[arg(long, default_value_t = StrategyKind::PCT_DEPTH)]
+    /// PCT: the bug depth (priority change points + 1), 1-32.
+    #[arg(long, default_value_t = StrategyKind::PCT_DEPTH, value_parser = clap::value_parser!(u32).range(1..=32))]
     pub depth: u32,
     /// Bounded: the most forced preemptions per schedule.
     #[arg(long, default_value_t = StrategyKind::MAX_PREEMPTIONS)]

@@ -49,7 +49,7 @@ pub(crate) struct PctState {
 impl PctState {
     pub(crate) fn new(seed: u64, depth: u32, span: u64) -> PctState {
         let mut rng = Rng::new(seed);
-        let depth = depth.max(1);
+        let depth = depth.clamp(1, crate::explore::schedule::MAX_PCT_DEPTH);
         let mut change_points: Vec<u64> =
             (1..depth).map(|_| 1 + rng.below_u64(span.max(1))).collect();
         change_points.sort_unstable();

@@ -121,6 +121,11 @@ impl std::fmt::Display for ScheduleError {
 
 impl std::error::Error for ScheduleError {}
 
+/// The deepest PCT search a schedule may ask for: its guarantee decays as
+/// `k^(d-1)`, so depths past a handful are no better than random search,
+/// and the cap keeps a crafted link from asking for billions of change points.
+pub const MAX_PCT_DEPTH: u32 = 32;
+
 /// The text form's version (first byte): bump it when the meaning of a
 /// choice changes, so old links fail clearly instead of replaying wrongly.
 const VERSION: u8 = 1;
@@ -224,10 +229,18 @@ impl Schedule {
             1 => Policy::Random {
                 one_in: r.small("one_in")?.max(1),
             },
-            2 => Policy::Pct {
-                depth: r.small("depth")?.max(1),
-                span: r.varint()?,
-            },
+            2 => {
+                let depth = r.small("depth")?;
+                if !(1..=MAX_PCT_DEPTH).contains(&depth) {
+                    return Err(ScheduleError(format!(
+                        "PCT depth {depth} (1 to {MAX_PCT_DEPTH})"
+                    )));
+                }
+                Policy::Pct {
+                    depth,
+                    span: r.varint()?,
+                }
+            }
             t => return Err(ScheduleError(format!("unknown policy {t}"))),
         };
         let n = r.varint()?;
@@ -402,6 +415,19 @@ mod tests {
             "_____________________",
             "AQAB__________8B",
             &sample().encode().repeat(2),
+            &Schedule {
+                policy: Policy::Pct {
+                    depth: 4_000_000_000,
+                    span: 5,
+                },
+                ..sample()
+            }
+            .encode(),
+            &Schedule {
+                policy: Policy::Pct { depth: 0, span: 5 },
+                ..sample()
+            }
+            .encode(),
         ] {
             assert!(Schedule::decode(text).is_err(), "{text:?}");
         }

@@ -392,7 +392,8 @@ impl Machine {
         self.sched.global.iter().any(user)
             || self
                 .sched
-                .running_ps()
+                .ps
+                .iter()
                 .any(|q| q.runnext.iter().any(user) || q.runq.iter().any(user))
     }
 

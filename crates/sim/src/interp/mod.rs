@@ -81,6 +81,11 @@ impl Machine {
             let mem_stop = horizon.saturating_sub(clock).div_ceil(cost);
             let (n, slow, at_horizon) = self.fast(g, left, observe, mem_stop);
             self.account(p, n, cost);
+            if n > 0 && self.steer.is_some() {
+                // It has moved on from the instruction it was switched
+                // before (that instruction took the fast path).
+                self.gs[g.index()].switched = false;
+            }
             left -= n;
             let Some(ins) = slow else {
                 return at_horizon;

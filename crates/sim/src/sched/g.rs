@@ -212,7 +212,8 @@ pub struct G {
     /// starvation mode), if any.
     pub lock_wait_start: Option<Nanos>,
     /// Stopped at a switch point by the explorer: the instruction it
-    /// stopped before runs next without a second decision.
+    /// stopped before runs next without a second decision (cleared as soon
+    /// as it executes anything).
     pub switched: bool,
     /// Set when a semaphore owner handed the object directly to this
     /// goroutine (starvation-mode mutex handoff, WaitGroup release).
