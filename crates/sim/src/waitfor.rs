@@ -76,8 +76,11 @@ pub struct Blocked {
     /// The mutex's holder (the RWMutex's writer).
     pub holder: Option<GoId>,
     /// Other live goroutines that reach the object and so could wake it
-    /// (send, receive, unlock, `Done`, `Signal`), by id.
+    /// (send, receive, unlock, `Done`, `Signal`): the lowest ids, at most
+    /// [`MAX_LISTED`].
     pub wakers: Vec<GoId>,
+    /// More goroutines than `wakers` lists could wake it.
+    pub more_wakers: bool,
     /// A timer will send on the channel (or run a function that reaches it).
     pub timer: bool,
     /// Nothing can ever wake it.
@@ -95,6 +98,36 @@ pub struct WaitForGraph {
     /// Goroutines that can still act (running, runnable, sleeping, in a
     /// system call or network wait).
     pub active: Vec<GoId>,
+}
+
+/// The most possible wakers listed per blocked goroutine (and blocked
+/// goroutines printed in the `gosched run` note): enough to draw, and keeps
+/// a program with 100,000 goroutines on one channel linear.
+pub const MAX_LISTED: usize = 16;
+
+/// An object goroutines wait on, while the graph is built.
+#[derive(Default)]
+struct Target {
+    /// Indices of the blocked goroutines waiting on it.
+    waiters: Vec<usize>,
+    /// Reachable from package variables (so by every goroutine).
+    global: bool,
+    /// Goroutines that reach it otherwise: how many, and the first few.
+    reachers: u32,
+    listed: Vec<GoId>,
+}
+
+/// The objects a wait is about.
+fn wait_objects(on: &WaitOn) -> Vec<ObjId> {
+    match on {
+        WaitOn::Chan { ch, .. } => vec![*ch],
+        WaitOn::Select { chans } => chans.clone(),
+        WaitOn::Mutex { addr }
+        | WaitOn::RwMutex { addr }
+        | WaitOn::WaitGroup { addr }
+        | WaitOn::Cond { addr } => vec![addr.0],
+        WaitOn::Nothing => Vec::new(),
+    }
 }
 
 impl WaitForGraph {
@@ -160,39 +193,13 @@ impl Machine {
                 func,
                 holder: None,
                 wakers: Vec::new(),
+                more_wakers: false,
                 timer: false,
                 forever: false,
             });
         }
-        self.find_wakers(&mut blocked);
-        // Fixed point: woken by someone who can act, or can be woken.
-        let mut can_act: Vec<GoId> = active.clone();
-        let mut wakeable = vec![false; blocked.len()];
-        loop {
-            let mut changed = false;
-            for (i, b) in blocked.iter().enumerate() {
-                if wakeable[i] {
-                    continue;
-                }
-                if b.timer
-                    || b.holder
-                        .iter()
-                        .chain(&b.wakers)
-                        .any(|w| can_act.contains(w))
-                {
-                    wakeable[i] = true;
-                    can_act.push(b.g);
-                    changed = true;
-                }
-            }
-            if !changed {
-                break;
-            }
-        }
-        for (b, w) in blocked.iter_mut().zip(&wakeable) {
-            b.forever = !w;
-        }
-        let cycle = find_cycle(&blocked);
+        self.find_wakers(&mut blocked, &active);
+        let cycle = find_cycle(&blocked, self.gs.len());
         WaitForGraph {
             blocked,
             cycle,
@@ -200,26 +207,43 @@ impl Machine {
         }
     }
 
-    /// Fills in holders, wakers and timers of each blocked goroutine.
-    fn find_wakers(&self, blocked: &mut [Blocked]) {
+    /// Fills in holders, wakers, timers and `forever` of each blocked
+    /// goroutine. Linear in the heap reachable from each goroutine (objects
+    /// every goroutine can reach through package variables are walked once)
+    /// plus the number of (goroutine, waited-on object) pairs.
+    fn find_wakers(&self, blocked: &mut [Blocked], active: &[GoId]) {
         if blocked.is_empty() {
             return;
         }
-        let objects = |on: &WaitOn| -> Vec<ObjId> {
-            match on {
-                WaitOn::Chan { ch, .. } => vec![*ch],
-                WaitOn::Select { chans } => chans.clone(),
-                WaitOn::Mutex { addr }
-                | WaitOn::RwMutex { addr }
-                | WaitOn::WaitGroup { addr }
-                | WaitOn::Cond { addr } => vec![addr.0],
-                WaitOn::Nothing => Vec::new(),
-            }
-        };
         let n = self.heap.capacity();
+        // The objects waited on ("targets") and who waits on each.
+        let mut target_of = vec![u32::MAX; n];
+        let mut targets: Vec<Target> = Vec::new();
+        let mut waits: Vec<Vec<usize>> = Vec::with_capacity(blocked.len());
+        for (i, b) in blocked.iter().enumerate() {
+            let mut mine = Vec::new();
+            for o in wait_objects(&b.on) {
+                let Some(slot) = target_of.get_mut(o.index()) else {
+                    continue;
+                };
+                if *slot == u32::MAX {
+                    *slot = targets.len() as u32;
+                    targets.push(Target::default());
+                }
+                let k = *slot as usize;
+                targets[k].waiters.push(i);
+                mine.push(k);
+            }
+            waits.push(mine);
+        }
         // Everything reachable from package variables is reachable by all.
         let mut global = vec![false; n];
         self.heap.mark_reachable(&[self.globals], &mut global);
+        for (o, &k) in target_of.iter().enumerate() {
+            if k != u32::MAX && global[o] {
+                targets[k as usize].global = true;
+            }
+        }
         // Objects timers will use (a channel they send on, a function they run).
         let mut timed = vec![false; n];
         let timer_roots: Vec<ObjId> = self
@@ -234,36 +258,46 @@ impl Machine {
             })
             .collect();
         self.heap.mark_reachable(&timer_roots, &mut timed);
+        // Which targets each live goroutine reaches (not through package
+        // variables: those reach every target marked global).
         let live: Vec<&crate::sched::g::G> = self
             .gs
             .iter()
             .filter(|g| !g.system && !g.is_dead() && !g.frames.is_empty())
             .collect();
-        let mut reach = vec![false; n];
+        let mut reaches: Vec<Vec<usize>> = vec![Vec::new(); self.gs.len()];
+        let mut seen = vec![0u32; n];
         let mut roots = Vec::new();
-        for g in &live {
-            reach.iter_mut().for_each(|m| *m = false);
+        let mut stack: Vec<ObjId> = Vec::new();
+        for (gen, g) in live.iter().enumerate() {
+            let gen = gen as u32 + 1;
             roots.clear();
             self.goroutine_roots(g, &mut roots);
-            let start: Vec<ObjId> = roots.iter().filter_map(|v| v.obj()).collect();
-            self.heap.mark_reachable(&start, &mut reach);
-            for b in blocked.iter_mut() {
-                if b.g == g.id {
+            stack.clear();
+            stack.extend(roots.iter().filter_map(|v| v.obj()));
+            while let Some(o) = stack.pop() {
+                let i = o.index();
+                if i >= n || seen[i] == gen || global[i] {
                     continue;
                 }
-                let objs = objects(&b.on);
-                let hit = objs.iter().any(|o| {
-                    let i = o.index();
-                    reach.get(i).copied().unwrap_or(false)
-                        || global.get(i).copied().unwrap_or(false)
-                });
-                if hit {
-                    b.wakers.push(g.id);
+                seen[i] = gen;
+                if target_of[i] != u32::MAX {
+                    let k = target_of[i] as usize;
+                    reaches[g.id.index()].push(k);
+                    let t = &mut targets[k];
+                    t.reachers += 1;
+                    if t.listed.len() < MAX_LISTED + 1 {
+                        t.listed.push(g.id);
+                    }
                 }
+                self.heap.for_each_child(o, |c| stack.push(c));
             }
         }
-        for b in blocked.iter_mut() {
-            b.timer = objects(&b.on)
+        let live_ids: Vec<GoId> = live.iter().map(|g| g.id).take(MAX_LISTED + 2).collect();
+        // Holders, timers, and the wakers to show.
+        let mut held_by: Vec<Vec<usize>> = vec![Vec::new(); self.gs.len()];
+        for (i, b) in blocked.iter_mut().enumerate() {
+            b.timer = wait_objects(&b.on)
                 .iter()
                 .any(|o| timed.get(o.index()).copied().unwrap_or(false));
             b.holder = match (&b.on, self.sync_at(&b.on)) {
@@ -272,8 +306,79 @@ impl Machine {
                 _ => None,
             };
             if let Some(h) = b.holder {
-                b.wakers.retain(|&w| w != h);
+                if let Some(v) = held_by.get_mut(h.index()) {
+                    v.push(i);
+                }
             }
+            let mut wakers: Vec<GoId> = Vec::new();
+            for &k in &waits[i] {
+                let t = &targets[k];
+                let from: &[GoId] = if t.global { &live_ids } else { &t.listed };
+                wakers.extend(
+                    from.iter()
+                        .copied()
+                        .filter(|&w| w != b.g && Some(w) != b.holder),
+                );
+                b.more_wakers |= if t.global {
+                    live.len() > MAX_LISTED + 1
+                } else {
+                    t.reachers as usize > t.listed.len()
+                };
+            }
+            wakers.sort_unstable();
+            wakers.dedup();
+            if wakers.len() > MAX_LISTED {
+                wakers.truncate(MAX_LISTED);
+                b.more_wakers = true;
+            }
+            b.wakers = wakers;
+        }
+        // Who can act, propagated: a goroutine that can act makes the
+        // targets it reaches live (all global ones, too) and wakes what it
+        // holds; a live target wakes its waiters.
+        let mut can_act = vec![false; self.gs.len()];
+        let mut wakeable = vec![false; blocked.len()];
+        let mut queue: Vec<GoId> = Vec::new();
+        let mut live_target = vec![false; targets.len()];
+        let mut any_acts = false;
+        let wake =
+            |i: usize, wakeable: &mut Vec<bool>, queue: &mut Vec<GoId>, blocked: &[Blocked]| {
+                if !wakeable[i] {
+                    wakeable[i] = true;
+                    queue.push(blocked[i].g);
+                }
+            };
+        for (i, b) in blocked.iter().enumerate() {
+            if b.timer {
+                wake(i, &mut wakeable, &mut queue, blocked);
+            }
+        }
+        queue.extend(active.iter().copied());
+        while let Some(g) = queue.pop() {
+            let gi = g.index();
+            if gi >= can_act.len() || can_act[gi] {
+                continue;
+            }
+            can_act[gi] = true;
+            let mut lit: Vec<usize> = reaches[gi].clone();
+            if !any_acts {
+                any_acts = true;
+                lit.extend((0..targets.len()).filter(|&k| targets[k].global));
+            }
+            for k in lit {
+                if !live_target[k] {
+                    live_target[k] = true;
+                    for &w in &targets[k].waiters {
+                        wake(w, &mut wakeable, &mut queue, blocked);
+                    }
+                }
+            }
+            for &w in &held_by[gi] {
+                wake(w, &mut wakeable, &mut queue, blocked);
+            }
+        }
+        for (b, w) in blocked.iter_mut().zip(&wakeable) {
+            b.forever = !w;
         }
     }
 
@@ -343,7 +448,7 @@ impl Machine {
             "gosched note (not part of Go's output): {n} goroutine{} still blocked when the program ended (leaked; Go does not report this):\n",
             if n == 1 { " was" } else { "s were" }
         );
-        for b in &graph.blocked {
+        for b in graph.blocked.iter().take(MAX_LISTED) {
             s.push_str(&format!("  goroutine {} [{}]", b.g.0, b.reason));
             if b.line > 0 {
                 s.push_str(&format!(" at main.go:{}", b.line));
@@ -354,6 +459,9 @@ impl Machine {
             s.push_str(": ");
             s.push_str(&describe(b));
             s.push('\n');
+        }
+        if n > MAX_LISTED {
+            s.push_str(&format!("  ... and {} more\n", n - MAX_LISTED));
         }
         if !graph.cycle.is_empty() {
             let ids: Vec<String> = graph
@@ -392,9 +500,14 @@ fn describe(b: &Blocked) -> String {
     }
     if !b.wakers.is_empty() {
         let ids: Vec<String> = b.wakers.iter().map(|g| g.0.to_string()).collect();
+        let more = if b.more_wakers { " and others" } else { "" };
         s.push_str(&format!(
-            "; goroutine{} {} could wake it",
-            if ids.len() == 1 { "" } else { "s" },
+            "; goroutine{} {}{more} could wake it",
+            if ids.len() == 1 && !b.more_wakers {
+                ""
+            } else {
+                "s"
+            },
             ids.join(", ")
         ));
     } else if b.holder.is_none() && !b.timer {
@@ -407,14 +520,20 @@ fn describe(b: &Blocked) -> String {
 }
 
 /// The first cycle among blocked goroutines, following each waiter to its
-/// holder (or, without one, its possible wakers), from the lowest id.
-fn find_cycle(blocked: &[Blocked]) -> Vec<GoId> {
-    let index = |g: GoId| blocked.iter().position(|b| b.g == g);
+/// holder (or, without one, its listed possible wakers), from the lowest id.
+fn find_cycle(blocked: &[Blocked], ngs: usize) -> Vec<GoId> {
+    let mut index = vec![usize::MAX; ngs];
+    for (i, b) in blocked.iter().enumerate() {
+        if let Some(x) = index.get_mut(b.g.index()) {
+            *x = i;
+        }
+    }
+    let at = |g: GoId| index.get(g.index()).copied().filter(|&i| i != usize::MAX);
     let next = |i: usize| -> Vec<usize> {
         let b = &blocked[i];
         match b.holder {
-            Some(h) => index(h).into_iter().collect(),
-            None => b.wakers.iter().filter_map(|&w| index(w)).collect(),
+            Some(h) => at(h).into_iter().collect(),
+            None => b.wakers.iter().filter_map(|&w| at(w)).collect(),
         }
     };
     // Depth-first search with colours: 0 new, 1 on the path, 2 done.

@@ -145,3 +145,28 @@ fn nil_channels_can_never_be_woken() {
     assert!(note.contains("chan send (nil chan)"), "{note}");
     assert!(note.contains("can never happen"), "{note}");
 }
+
+/// 20,000 goroutines leaked on one channel: the graph stays linear (lists
+/// are capped) and the note names a few and counts the rest.
+#[test]
+fn many_leaked_goroutines_stay_cheap() {
+    let src = "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\tch := make(chan int)\n\tfor i := 0; i < 20000; i++ {\n\t\tgo func() {\n\t\t\t<-ch\n\t\t}()\n\t}\n\ttime.Sleep(time.Second)\n\tfmt.Println(\"bye\")\n}\n";
+    let m = run(src, 4);
+    let g = m.wait_for_graph();
+    assert_eq!(g.blocked.len(), 20_000);
+    let b = &g.blocked[0];
+    assert_eq!(b.wakers.len(), gosched_sim::waitfor::MAX_LISTED);
+    assert!(b.more_wakers);
+    // Main has returned: nothing can act any more.
+    assert!(g.active.is_empty());
+    assert!(g.blocked.iter().all(|b| b.forever));
+    let note = m.leak_note().expect("leaked");
+    assert!(
+        note.contains("20000 goroutines were still blocked"),
+        "{note}"
+    );
+    assert!(note.contains("and others could wake it"), "{note}");
+    assert!(note.contains("  ... and 19984 more\n"), "{note}");
+    // A header, 16 goroutines, the count of the rest, the cycle line.
+    assert_eq!(note.lines().count(), 1 + 16 + 1 + 1, "{note}");
+}
