@@ -151,6 +151,18 @@ pub const PROGRAMS: &[(&str, &str)] = &[
         include_str!("../../tests/programs/deadlock/waitgroup_never_done.go"),
     ),
     (
+        "tests/programs/explore/counter_assert.go",
+        include_str!("../../tests/programs/explore/counter_assert.go"),
+    ),
+    (
+        "tests/programs/explore/lock_order.go",
+        include_str!("../../tests/programs/explore/lock_order.go"),
+    ),
+    (
+        "tests/programs/explore/partial_deadlock.go",
+        include_str!("../../tests/programs/explore/partial_deadlock.go"),
+    ),
+    (
         "tests/programs/gobyexample/atomic_counters.go",
         include_str!("../../tests/programs/gobyexample/atomic_counters.go"),
     ),

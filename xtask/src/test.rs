@@ -2,8 +2,8 @@
 //!
 //! Stages: formatting, clippy, native tests (nextest if present, plus doc tests; else
 //! `cargo test`), browser tests (wasm-bindgen-test in headless Chromium: the web crate, the
-//! simulator's determinism test and the diagnostics corpus, both checked against the same data
-//! as natively), the release build (`trunk build --release`),
+//! simulator's determinism and explorer tests and the diagnostics corpus, checked against the
+//! same data as natively), the release build (`trunk build --release`),
 //! end-to-end tests (Playwright against that build) and the bundle budget. It ends with
 //! one line, `N passed, N failed`, counting each test the runners report; a stage that is
 //! a single check (fmt, clippy, build, budget) counts as one, and a failed stage counts at
@@ -141,6 +141,18 @@ fn stages(ctx: &Context, found: Found) -> Vec<(&'static str, Counting, Step)> {
         "determinism",
     ]);
     wasm_determinism.env("CHROMEDRIVER", "/usr/bin/chromedriver");
+    // The schedule explorer, compiled to wasm32: it finds the same schedules
+    // as natively and they replay (crates/sim/tests/explore.rs).
+    let mut wasm_explore = cargo(&[
+        "test",
+        "-p",
+        "gosched-sim",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--test",
+        "explore",
+    ]);
+    wasm_explore.env("CHROMEDRIVER", "/usr/bin/chromedriver");
     // The diagnostics corpus, compiled to wasm32: the same errors as natively.
     let mut wasm_diagnostics = cargo(&[
         "test",
@@ -184,6 +196,7 @@ fn stages(ctx: &Context, found: Found) -> Vec<(&'static str, Counting, Step)> {
             Step::Commands(vec![
                 (browser, Some(Runner::Libtest)),
                 (wasm_determinism, Some(Runner::Libtest)),
+                (wasm_explore, Some(Runner::Libtest)),
                 (wasm_diagnostics, Some(Runner::Libtest)),
             ]),
         ),

@@ -3,7 +3,8 @@
 //!
 //! Each measurement runs in a child process (`gosched run` of this same
 //! executable, or the other tool), so wall time and peak memory are the
-//! program's alone; the median of `--repeat` runs is reported.
+//! program's alone; the median of `--repeat` runs is reported. Last, the
+//! schedule explorer's throughput (schedules per second) on the racy counter.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -13,6 +14,11 @@ use clap::Args;
 
 const CPU_BOUND: &str = include_str!("../../../tests/bench/cpu_bound.go");
 const MUTEX_100K: &str = include_str!("../../../tests/bench/mutex_100k.go");
+/// The explorer benchmark: two goroutines × 1,000 unsynchronised increments.
+const COUNTER_RACY: &str = include_str!("../../../tests/programs/course/counter_racy.go");
+
+/// Schedules per explorer measurement.
+const EXPLORE_RUNS: u64 = 400;
 
 #[derive(Args)]
 pub struct BenchArgs {
@@ -153,7 +159,53 @@ pub fn bench(args: &BenchArgs) -> i32 {
         );
     }
     let _ = std::fs::remove_dir_all(&dir);
+    explore_bench(args.repeat);
     0
+}
+
+/// Schedules explored per second on the racy counter, in this process: every
+/// run completes (the goal, a deadlock, is never reached), so this is the
+/// explorer's throughput, including starting a machine per schedule.
+fn explore_bench(repeat: usize) {
+    use gosched_sim::explore::{ExploreConfig, Explorer, Goal, Status, StrategyKind};
+    let Ok(prog) = gosched_lang::compile::compile(COUNTER_RACY) else {
+        return;
+    };
+    let prog = std::sync::Arc::new(prog);
+    println!("explore counter_racy.go (2 goroutines x 1000 increments, {EXPLORE_RUNS} schedules):");
+    for procs in [2, 4] {
+        for (name, strategy) in [
+            ("random", StrategyKind::Random),
+            ("pct", StrategyKind::Pct { depth: 3 }),
+            ("bounded", StrategyKind::Bounded { max_preemptions: 2 }),
+        ] {
+            for race in [false, true] {
+                let mut rates = Vec::new();
+                for _ in 0..repeat.max(1) {
+                    let cfg = gosched_sim::Config {
+                        procs,
+                        race,
+                        ..gosched_sim::Config::default()
+                    };
+                    let xc = ExploreConfig {
+                        max_runs: EXPLORE_RUNS,
+                        ..ExploreConfig::new(strategy, Goal::Deadlock)
+                    };
+                    let t = Instant::now();
+                    let mut ex = Explorer::new(prog.clone(), cfg, xc);
+                    while ex.advance(1 << 20).status == Status::Running {}
+                    let secs = t.elapsed().as_secs_f64();
+                    rates.push(ex.progress().schedules as f64 / secs.max(1e-9));
+                }
+                rates.sort_by(f64::total_cmp);
+                let race = if race { "race on" } else { "race off" };
+                println!(
+                    "  GOMAXPROCS={procs} {name:<8} {race:<9} {:>8.0} schedules/s",
+                    rates[rates.len() / 2]
+                );
+            }
+        }
+    }
 }
 
 fn build_go(go: &Path, file: &Path, dir: &Path) -> Option<PathBuf> {

@@ -1,6 +1,7 @@
 //! The `gosched` command: run Go programs in the simulator from a terminal, like `go run`.
 
 mod bench;
+mod explore;
 mod export;
 mod run;
 
@@ -23,6 +24,8 @@ struct Cli {
 enum Cmd {
     /// Compile and run a Go program (stdout/stderr and exit code as `go run`).
     Run(run::RunArgs),
+    /// Run a program under many schedules to find a race, deadlock, panic or different output.
+    Explore(explore::ExploreArgs),
     /// Measure the simulator on the benchmark programs, beside Go and yaegi.
     Bench(bench::BenchArgs),
     /// Print the compiled bytecode.
@@ -42,6 +45,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.cmd {
         Cmd::Run(args) => run::run(&args),
+        Cmd::Explore(args) => explore::explore(&args),
         Cmd::Bench(args) => bench::bench(&args),
         Cmd::Disasm { file } => run::disasm(&file),
     };

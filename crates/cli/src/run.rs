@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use clap::{Args, ValueEnum};
 use gosched_lang::LineIndex;
-use gosched_sim::{Config, Machine, PreemptMode, TraceLevel};
+use gosched_sim::{Config, Machine, PreemptMode, Schedule, TraceLevel};
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum Preempt {
@@ -54,12 +54,16 @@ pub struct RunArgs {
     /// Write the scheduling trace as Chrome trace-event JSON (opens in Perfetto).
     #[arg(long, value_name = "OUT.json")]
     pub trace: Option<PathBuf>,
+    /// Replay a schedule printed by `gosched explore` (its GOMAXPROCS, seed,
+    /// preemption mode and race setting replace --procs, --seed, --preempt, --race).
+    #[arg(long, value_name = "SCHEDULE")]
+    pub schedule: Option<String>,
     /// Print this process's peak memory on stderr at exit (for `gosched bench`).
     #[arg(long, hide = true)]
     pub report_rss: bool,
 }
 
-fn read(file: &Path) -> Result<String, u8> {
+pub(crate) fn read(file: &Path) -> Result<String, u8> {
     std::fs::read_to_string(file).map_err(|e| {
         eprintln!("gosched: {}: {e}", file.display());
         1
@@ -67,7 +71,7 @@ fn read(file: &Path) -> Result<String, u8> {
 }
 
 /// Compiles `src`, printing diagnostics as `go build` does on failure.
-fn compile(src: &str) -> Result<gosched_lang::bytecode::Program, u8> {
+pub(crate) fn compile(src: &str) -> Result<gosched_lang::bytecode::Program, u8> {
     gosched_lang::compile::compile(src).map_err(|diags| {
         let idx = LineIndex::new(src);
         eprintln!("# command-line-arguments");
@@ -86,6 +90,14 @@ pub fn run(args: &RunArgs) -> i32 {
     let prog = match compile(&src) {
         Ok(p) => Arc::new(p),
         Err(c) => return i32::from(c),
+    };
+    let schedule = match args.schedule.as_deref().map(Schedule::decode) {
+        Some(Err(e)) => {
+            eprintln!("gosched: {e}");
+            return 2;
+        }
+        Some(Ok(s)) => Some(s),
+        None => None,
     };
     let mut cfg = Config {
         procs: args.procs,
@@ -114,7 +126,10 @@ pub fn run(args: &RunArgs) -> i32 {
     if let Some(n) = args.max_output {
         cfg.limits.max_output = n.saturating_mul(1 << 10);
     }
-    let mut m = Machine::new(prog, cfg);
+    let mut m = match &schedule {
+        Some(s) => Machine::with_schedule(prog, cfg, s),
+        None => Machine::new(prog, cfg),
+    };
     let code = m.run_to_end().exit_code;
     let events = m.take_events();
     if let Some(path) = &args.trace {
@@ -128,8 +143,7 @@ pub fn run(args: &RunArgs) -> i32 {
         println!("{}", crate::export::summary(&m));
         return code;
     }
-    let _ = std::io::stdout().write_all(m.stdout_text().as_bytes());
-    let _ = std::io::stderr().write_all(m.stderr_text().as_bytes());
+    print_output(&m);
     if args.report_rss {
         if let Some(k) = peak_rss_kib() {
             eprintln!("gosched: peak-rss-kib {k}");
@@ -141,6 +155,17 @@ pub fn run(args: &RunArgs) -> i32 {
         }
     }
     code
+}
+
+/// The program's stdout and stderr as `go run` prints them, then, if some
+/// goroutines were left blocked forever, a note on stderr with the
+/// wait-for graph (Go itself says nothing about leaked goroutines).
+pub(crate) fn print_output(m: &Machine) {
+    let _ = std::io::stdout().write_all(m.stdout_text().as_bytes());
+    let _ = std::io::stderr().write_all(m.stderr_text().as_bytes());
+    if let Some(note) = m.leak_note() {
+        let _ = std::io::stderr().write_all(note.as_bytes());
+    }
 }
 
 pub fn disasm(file: &Path) -> i32 {

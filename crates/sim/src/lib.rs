@@ -20,6 +20,7 @@ pub mod cells;
 pub mod chan;
 pub mod config;
 pub mod cost;
+pub mod explore;
 pub mod heap;
 pub mod ids;
 mod interp;
@@ -35,8 +36,10 @@ pub mod timeline;
 pub mod trace;
 pub mod value;
 pub mod view;
+pub mod waitfor;
 
 pub use config::{Config, Limits, PreemptMode, TraceLevel};
+pub use explore::{Explorer, Schedule};
 pub use machine::{Machine, Stats};
 pub use outcome::{LimitKind, Outcome, OutcomeKind};
 pub use session::Session;

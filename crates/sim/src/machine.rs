@@ -22,7 +22,7 @@ use crate::value::Value;
 /// Parallel Ps whose clocks are within this many nanoseconds of the one
 /// furthest behind may be chosen to act next. It is the width of the
 /// "same moment" in which instruction order between cores is random.
-const INTERLEAVE_WINDOW: Nanos = 64;
+pub(crate) const INTERLEAVE_WINDOW: Nanos = 64;
 
 /// Mean length (in instructions) of a burst when several Ps run; bursts are
 /// drawn uniformly from `1..=2*mean`. Short enough that a load-add-store
@@ -84,11 +84,13 @@ pub struct Machine {
     pub(crate) last_event_time: Nanos,
     /// Depth of natives calling back into bytecode (no blocking inside).
     pub(crate) nested: u32,
-    /// Recorded choices (for replay and the explorer), when recording.
-    pub(crate) choices: Option<Vec<u32>>,
-    /// Choices to replay before drawing from the RNG.
-    pub(crate) forced: Arc<[u32]>,
-    pub(crate) forced_pos: usize,
+    /// Steering by a recorded schedule or an explorer's policy (numbered
+    /// choices, overrides, switch points); `None` for a plain run.
+    pub(crate) steer: Option<Box<crate::explore::steer::Steer>>,
+    /// A switch point made the running core give up its turn: the burst ends.
+    pub(crate) burst_cut: bool,
+    /// The step at which the panic that ended the run started.
+    pub(crate) panic_step: Option<Step>,
 }
 
 impl Machine {
@@ -131,10 +133,9 @@ impl Machine {
             burst: None,
             events_emitted: 0,
             last_event_time: 0,
-
-            choices: None,
-            forced: Arc::from(Vec::new()),
-            forced_pos: 0,
+            steer: None,
+            burst_cut: false,
+            panic_step: None,
             cfg,
         };
         m.init_globals();
@@ -325,27 +326,40 @@ impl Machine {
             g,
             left,
             horizon,
+            capped: false,
         });
         self.continue_burst(target);
     }
 
     /// Runs (more of) the current burst, stopping at `target`. A burst cut
     /// short by `target` resumes on the next call exactly where it stopped,
-    /// so running to a step in one call or in many gives the same run.
+    /// so running to a step in one call or in many gives the same run: its
+    /// room (how many instructions fit before the horizon) is fixed when it
+    /// starts, and it ends at the horizon only where the interpreter checks
+    /// the clock (after a slow-path instruction or an unobserved memory
+    /// access), never at a chunk boundary.
     fn continue_burst(&mut self, target: Step) {
-        let Some(b) = self.burst else { return };
+        let Some(mut b) = self.burst else { return };
         if self.sched.p(b.p).curg != Some(b.g) || self.outcome.is_some() {
             self.burst = None;
             return;
         }
+        if !b.capped {
+            let cost = self.cfg.cost.instr.max(1);
+            let room = b.horizon.saturating_sub(self.sched.p(b.p).clock) / cost + 1;
+            b.left = b.left.min(room).max(1);
+            b.capped = true;
+        }
         let budget = b.left.min(target.saturating_sub(self.step)).max(1);
         let before = self.step;
-        self.exec(b.p, budget, b.horizon);
+        let at_horizon = self.exec(b.p, budget, b.horizon);
         let done = self.step - before;
-        let going = b.left > done
+        let cut = std::mem::take(&mut self.burst_cut);
+        let going = !cut
+            && !at_horizon
+            && b.left > done
             && self.outcome.is_none()
-            && self.sched.p(b.p).curg == Some(b.g)
-            && self.sched.p(b.p).clock < b.horizon;
+            && self.sched.p(b.p).curg == Some(b.g);
         self.burst = going.then(|| Burst {
             left: b.left - done,
             ..b
@@ -367,8 +381,14 @@ impl Machine {
         if n == 1 {
             return Some(cands[0]);
         }
-        let i = self.choose(ChoiceKind::Interleave, n as u32);
-        Some(cands[i as usize])
+        let drawn = self.rng.below(n as u32);
+        let base = if self.policy_picks_cores() {
+            self.pct_pick(&cands[..n]).unwrap_or(drawn)
+        } else {
+            drawn
+        };
+        let i = self.steered(ChoiceKind::Interleave, n as u32, base);
+        Some(cands[i as usize % n])
     }
 
     /// How far (in simulated time) P `p` may run in this burst: up to the
@@ -396,20 +416,12 @@ impl Machine {
         }
     }
 
-    /// Draws a choice in `0..n`: a forced one when replaying a recorded
-    /// schedule, else from the seeded RNG; recorded when recording.
-    pub(crate) fn choose(&mut self, _kind: ChoiceKind, n: u32) -> u32 {
-        let c = if self.forced_pos < self.forced.len() {
-            let c = self.forced[self.forced_pos] % n.max(1);
-            self.forced_pos += 1;
-            c
-        } else {
-            self.rng.below(n.max(1))
-        };
-        if let Some(rec) = &mut self.choices {
-            rec.push(c);
-        }
-        c
+    /// Draws a choice in `0..n` from the seeded RNG; in a steered run it is
+    /// numbered and may be overridden by the schedule (`explore/steer.rs`).
+    /// The RNG is drawn either way, so an override changes only its own choice.
+    pub(crate) fn choose(&mut self, kind: ChoiceKind, n: u32) -> u32 {
+        let drawn = self.rng.below(n.max(1));
+        self.steered(kind, n.max(1), drawn)
     }
 
     /// The current simulated time: the clock of the P furthest behind, or
@@ -711,39 +723,7 @@ impl Machine {
     pub(crate) fn collect_garbage(&mut self) {
         let mut roots: Vec<Value> = Vec::new();
         for g in &self.gs {
-            if g.is_dead() {
-                continue;
-            }
-            let top = g.frames.last().map_or(0, |f| {
-                f.base as usize + self.prog.func(f.func).nregs as usize
-            });
-            roots.extend_from_slice(&g.regs[..top.min(g.regs.len())]);
-            for f in &g.frames {
-                if let Some(c) = f.closure {
-                    roots.push(Value::Ref(c));
-                }
-            }
-            for d in &g.defers {
-                roots.extend_from_slice(&d.args);
-                if let crate::sched::g::CallTarget::Closure(c, _) = d.target {
-                    roots.push(Value::Ref(c));
-                }
-            }
-            if let Some(pn) = &g.panic {
-                roots.push(pn.value);
-                roots.extend(pn.earlier.iter().map(|e| e.0));
-            }
-            match &g.park {
-                crate::sched::g::Park::Send { val, ch } => {
-                    roots.push(*val);
-                    roots.push(Value::Ref(*ch));
-                }
-                crate::sched::g::Park::Recv { ch, .. } => roots.push(Value::Ref(*ch)),
-                crate::sched::g::Park::Select { chans, .. } => {
-                    roots.extend(chans.iter().map(|c| Value::Ref(*c)))
-                }
-                _ => {}
-            }
+            self.goroutine_roots(g, &mut roots);
         }
         for t in &self.timers.objs {
             if !t.active {
@@ -770,6 +750,44 @@ impl Machine {
         }
     }
 
+    /// The values goroutine `g` can reach directly: its live registers,
+    /// closures, deferred calls, panic values, and what it is parked with.
+    pub(crate) fn goroutine_roots(&self, g: &crate::sched::g::G, roots: &mut Vec<Value>) {
+        if g.is_dead() {
+            return;
+        }
+        let top = g.frames.last().map_or(0, |f| {
+            f.base as usize + self.prog.func(f.func).nregs as usize
+        });
+        roots.extend_from_slice(&g.regs[..top.min(g.regs.len())]);
+        for f in &g.frames {
+            if let Some(c) = f.closure {
+                roots.push(Value::Ref(c));
+            }
+        }
+        for d in &g.defers {
+            roots.extend_from_slice(&d.args);
+            if let crate::sched::g::CallTarget::Closure(c, _) = d.target {
+                roots.push(Value::Ref(c));
+            }
+        }
+        if let Some(pn) = &g.panic {
+            roots.push(pn.value);
+            roots.extend(pn.earlier.iter().map(|e| e.0));
+        }
+        match &g.park {
+            crate::sched::g::Park::Send { val, ch } => {
+                roots.push(*val);
+                roots.push(Value::Ref(*ch));
+            }
+            crate::sched::g::Park::Recv { ch, .. } => roots.push(Value::Ref(*ch)),
+            crate::sched::g::Park::Select { chans, .. } => {
+                roots.extend(chans.iter().map(|c| Value::Ref(*c)))
+            }
+            _ => {}
+        }
+    }
+
     /// Starts a goroutine running func value `f` with no arguments, created
     /// by the runtime (`time.AfterFunc`) on P `p`.
     pub(crate) fn spawn_from_runtime(&mut self, f: Value, p: ProcId) {
@@ -789,8 +807,11 @@ pub(crate) fn frame_bytes(nregs: u16) -> u64 {
 pub(crate) struct Burst {
     p: ProcId,
     g: GoId,
+    /// Instructions it may still run.
     left: u64,
     horizon: Nanos,
+    /// `left` has been capped by the room before the horizon.
+    capped: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

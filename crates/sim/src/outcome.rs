@@ -14,6 +14,10 @@ pub struct Output {
     pub console: Vec<(bool, String)>,
     /// Bytes written by the program (limits apply to these).
     pub program_bytes: u64,
+    /// For each write to stdout: the length of stdout after it, and the
+    /// step that wrote it (so the explorer can name the step where two
+    /// runs' outputs part).
+    pub stdout_marks: Vec<(u64, crate::ids::Step)>,
 }
 
 impl Output {

@@ -18,6 +18,10 @@ pub enum ChoiceKind {
     MapIter,
     /// `math/rand` values in the program.
     UserRand,
+    /// A switch point of a steered run: whether the goroutine goes on, is
+    /// preempted, or its core yields (see `explore/steer.rs`). Not drawn
+    /// from the RNG.
+    Switch,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -63,7 +63,21 @@ pub struct Session {
 
 impl Session {
     pub fn new(prog: Arc<Program>, cfg: Config) -> Session {
-        let mut machine = Machine::new(prog, cfg);
+        Session::from_machine(Machine::new(prog, cfg))
+    }
+
+    /// A session over the run of `schedule` (an explored or shared one; see
+    /// [`Machine::with_schedule`]).
+    pub fn with_schedule(
+        prog: Arc<Program>,
+        cfg: Config,
+        schedule: &crate::explore::Schedule,
+    ) -> Session {
+        Session::from_machine(Machine::with_schedule(prog, cfg, schedule))
+    }
+
+    /// A session over the run of `machine`, which has not run yet.
+    fn from_machine(mut machine: Machine) -> Session {
         let events = machine.take_events();
         let snapshots = vec![machine.clone()];
         let snapshot_bytes = vec![approx_bytes(&machine)];

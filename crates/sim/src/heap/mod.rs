@@ -260,6 +260,53 @@ impl Heap {
 
     // ===== collection =====
 
+    /// Calls `f` with every object `o` refers to directly.
+    pub fn for_each_child(&self, o: ObjId, mut f: impl FnMut(ObjId)) {
+        let Some(obj) = self.objs.get(o.index()) else {
+            return;
+        };
+        let mut push = |v: &Value| {
+            if let Some(c) = v.obj() {
+                f(c);
+            }
+        };
+        match obj {
+            Obj::Free | Obj::Bytes(_) => {}
+            Obj::Cells { slots, .. } => slots.iter().for_each(&mut push),
+            Obj::Map(m) => m.for_each_value(&mut push),
+            Obj::Chan(c) => c.for_each_value(&mut push),
+            Obj::Closure { caps, .. } => caps.iter().for_each(&mut push),
+            Obj::Iface { val, .. } => push(val),
+            Obj::View { base, .. } => push(&Value::Ref(*base)),
+            Obj::MapIter(it) => {
+                push(&Value::Ref(it.map));
+                it.keys.iter().for_each(&mut push);
+            }
+        }
+    }
+
+    /// Marks (in `seen`, indexed by object) everything reachable from
+    /// `start` that is not marked yet.
+    pub fn mark_reachable(&self, start: &[ObjId], seen: &mut [bool]) {
+        let mut stack: Vec<ObjId> = start.to_vec();
+        while let Some(o) = stack.pop() {
+            match seen.get_mut(o.index()) {
+                Some(m) if !*m => *m = true,
+                _ => continue,
+            }
+            self.for_each_child(o, |c| {
+                if seen.get(c.index()).is_some_and(|m| !m) {
+                    stack.push(c);
+                }
+            });
+        }
+    }
+
+    /// Object slots in the arena (live and free), for sizing marks.
+    pub fn capacity(&self) -> usize {
+        self.objs.len()
+    }
+
     /// Mark-and-sweep. `roots` are values reachable from outside the heap
     /// (registers, globals, waiting senders' values, timers ...); `extra` are
     /// objects to keep regardless. Returns the ids freed, in increasing order,
@@ -282,30 +329,11 @@ impl Heap {
                 continue;
             }
             marked[i] = true;
-            let mut children: Vec<ObjId> = Vec::new();
-            let mut push = |v: &Value| {
-                if let Some(c) = v.obj() {
-                    children.push(c);
+            self.for_each_child(o, |c| {
+                if c.index() < n && !marked[c.index()] {
+                    stack.push(c);
                 }
-            };
-            match &self.objs[i] {
-                Obj::Free | Obj::Bytes(_) => {}
-                Obj::Cells { slots, .. } => slots.iter().for_each(&mut push),
-                Obj::Map(m) => m.for_each_value(&mut push),
-                Obj::Chan(c) => c.for_each_value(&mut push),
-                Obj::Closure { caps, .. } => caps.iter().for_each(&mut push),
-                Obj::Iface { val, .. } => push(val),
-                Obj::View { base, .. } => children.push(*base),
-                Obj::MapIter(it) => {
-                    push(&Value::Ref(it.map));
-                    it.keys.iter().for_each(&mut push);
-                }
-            }
-            stack.extend(
-                children
-                    .into_iter()
-                    .filter(|c| c.index() < n && !marked[c.index()]),
-            );
+            });
         }
         let mut freed = Vec::new();
         let mut bytes = 0;

@@ -383,13 +383,16 @@ impl Machine {
         let stack = self.gs[g.index()].traceback();
         let gg = &mut self.gs[g.index()];
         let mut earlier = Vec::new();
+        let mut step = self.step;
         if let Some(old) = gg.panic.take() {
             if !old.goexit {
                 earlier = old.earlier;
                 earlier.push((old.value, old.recovered));
+                step = old.step;
             }
         }
         gg.panic = Some(Panicking {
+            step,
             value,
             recovered: false,
             goexit,
@@ -478,6 +481,7 @@ impl Machine {
         let body = format!("{text}\n\n{header}{stack}{created}");
         if self.outcome.is_none() {
             self.out.write_stderr(&body, u64::MAX);
+            self.panic_step = Some(pn.step);
             self.finish(crate::outcome::Outcome {
                 exit_code: 2,
                 kind: crate::outcome::OutcomeKind::Panic {
@@ -742,7 +746,7 @@ impl Machine {
             if self.step - start > CALLBACK_STEP_LIMIT {
                 return Err(Trap::Fatal("a method called by fmt ran too long".into()));
             }
-            let (n, slow) = self.fast(g, 1 << 20, observe);
+            let (n, slow, _) = self.fast(g, 1 << 20, observe, u64::MAX);
             self.step += n;
             self.sched.p_mut(p).clock += n * cost;
             let Some(ins) = slow else { continue };

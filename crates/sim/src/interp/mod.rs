@@ -57,22 +57,42 @@ impl Machine {
         self.race.is_some() || self.cfg.trace == TraceLevel::Full
     }
 
-    /// Runs the goroutine on `p` for at most `budget` steps, not past
-    /// simulated time `horizon`.
-    pub(crate) fn exec(&mut self, p: ProcId, budget: u64, horizon: Nanos) {
+    /// Runs the goroutine on `p` for at most `budget` steps (the caller
+    /// caps the budget by the room before simulated time `horizon`).
+    /// Returns true if it stopped because the clock reached the horizon
+    /// (checked after each slow-path instruction and unobserved memory access).
+    pub(crate) fn exec(&mut self, p: ProcId, budget: u64, horizon: Nanos) -> bool {
         let Some(g) = self.sched.p(p).curg else {
-            return;
+            return false;
         };
         let cost = self.cfg.cost.instr.max(1);
-        let clock = self.sched.p(p).clock;
-        let room = horizon.saturating_sub(clock) / cost + 1;
-        let mut left = budget.min(room).max(1);
-        let observe = self.observing();
+        let mut left = budget.max(1);
+        let observing = self.observing();
         while left > 0 {
-            let (n, slow) = self.fast(g, left, observe);
+            // Steered runs send memory accesses to the slow path while they
+            // can be switch points (see `explore/steer.rs`); nothing the
+            // fast loop does can change that, so it is decided here.
+            let observe = observing || (self.steer.is_some() && self.memory_switch_points(p));
+            // An observed memory access goes through the slow path, which
+            // ends the burst once the clock reaches the horizon; the fast
+            // loop ends it at the same instruction, so observing memory (the
+            // race detector, the full trace, the explorer) never changes the run.
+            let clock = self.sched.p(p).clock;
+            let mem_stop = horizon.saturating_sub(clock).div_ceil(cost);
+            let (n, slow, at_horizon) = self.fast(g, left, observe, mem_stop);
             self.account(p, n, cost);
+            if n > 0 && self.steer.is_some() {
+                // It has moved on from the instruction it was switched
+                // before (that instruction took the fast path).
+                self.gs[g.index()].switched = false;
+            }
             left -= n;
-            let Some(ins) = slow else { return };
+            let Some(ins) = slow else {
+                return at_horizon;
+            };
+            if self.steer.is_some() && self.switch_point(p, g, &ins) {
+                return false;
+            }
             self.account(p, 1, cost);
             left = left.saturating_sub(1);
             let flow = match self.slow(p, g, ins) {
@@ -80,12 +100,13 @@ impl Machine {
                 Err(trap) => self.trap(p, g, trap),
             };
             if flow == Flow::Stop || self.outcome.is_some() || self.sched.p(p).curg != Some(g) {
-                return;
+                return false;
             }
             if self.sched.p(p).clock >= horizon {
-                return;
+                return true;
             }
         }
+        false
     }
 
     #[inline]
@@ -95,27 +116,48 @@ impl Machine {
         self.sched.p_mut(p).clock += n * cost;
     }
 
-    /// The fast loop. Returns how many instructions it executed and the
-    /// instruction at the current pc it could not handle (not executed).
-    fn fast(&mut self, g: GoId, max: u64, observe: bool) -> (u64, Option<Instr>) {
+    /// The fast loop. Returns how many instructions it executed, the
+    /// instruction at the current pc it could not handle (not executed), and
+    /// whether it stopped at the horizon: an unobserved memory access that is
+    /// the `mem_stop`-th instruction or later ends the loop (see [`Machine::exec`]).
+    pub(crate) fn fast(
+        &mut self,
+        g: GoId,
+        max: u64,
+        observe: bool,
+        mem_stop: u64,
+    ) -> (u64, Option<Instr>, bool) {
         let prog = &*self.prog;
         let consts = &*self.consts;
         let heap = &mut self.heap;
         let gg = &mut self.gs[g.index()];
         let Some(fr) = gg.frames.last_mut() else {
-            return (0, Some(Instr::Nop));
+            return (0, Some(Instr::Nop), false);
         };
         let f = &prog.funcs[fr.func.index()];
         let code = &f.code[..];
         let base = fr.base as usize;
         let Some(regs) = gg.regs.get_mut(base..base + f.nregs as usize) else {
-            return (0, Some(Instr::Nop));
+            return (0, Some(Instr::Nop), false);
         };
         let mut pc = fr.pc as usize;
         let mut n = 0u64;
+        let mut at_horizon = false;
         macro_rules! r {
             ($r:expr) => {
                 regs[$r.0 as usize]
+            };
+        }
+        // After an unobserved memory access: end the loop where the slow
+        // path's horizon check would have ended the burst.
+        macro_rules! mem_done {
+            () => {
+                if n + 1 >= mem_stop {
+                    pc += 1;
+                    n += 1;
+                    at_horizon = true;
+                    break None;
+                }
             };
         }
         let slow = loop {
@@ -255,41 +297,55 @@ impl Machine {
                 }
                 // Unobserved memory: plain loads and stores of boxes, globals,
                 // fields and elements.
-                Instr::LoadBox { dst, boxed } if !observe => match r!(boxed) {
-                    Value::Ptr(o, i) => match heap.slots(o).get(i as usize) {
-                        Some(v) => r!(dst) = *v,
-                        None => break Some(ins),
-                    },
-                    _ => break Some(ins),
-                },
-                Instr::StoreBox { boxed, src } if !observe => match r!(boxed) {
-                    Value::Ptr(o, i) => match heap.slots_mut(o).get_mut(i as usize) {
-                        Some(slot) => *slot = r!(src),
-                        None => break Some(ins),
-                    },
-                    _ => break Some(ins),
-                },
+                Instr::LoadBox { dst, boxed } if !observe => {
+                    match r!(boxed) {
+                        Value::Ptr(o, i) => match heap.slots(o).get(i as usize) {
+                            Some(v) => r!(dst) = *v,
+                            None => break Some(ins),
+                        },
+                        _ => break Some(ins),
+                    }
+                    mem_done!();
+                }
+                Instr::StoreBox { boxed, src } if !observe => {
+                    match r!(boxed) {
+                        Value::Ptr(o, i) => match heap.slots_mut(o).get_mut(i as usize) {
+                            Some(slot) => *slot = r!(src),
+                            None => break Some(ins),
+                        },
+                        _ => break Some(ins),
+                    }
+                    mem_done!();
+                }
                 Instr::LoadGlobal { dst, g } if !observe => {
                     r!(dst) = heap.slots(self.globals)[g.index()];
+                    mem_done!();
                 }
                 Instr::StoreGlobal { g, src } if !observe => {
                     heap.slots_mut(self.globals)[g.index()] = r!(src);
+                    mem_done!();
                 }
                 Instr::GlobalRef { dst, g } => r!(dst) = heap.slots(self.globals)[g.index()],
-                Instr::LoadField { dst, obj, field } if !observe => match r!(obj) {
-                    Value::Ref(o) => match heap.slots(o).get(field as usize) {
-                        Some(v) => r!(dst) = *v,
-                        None => break Some(ins),
-                    },
-                    _ => break Some(ins),
-                },
-                Instr::StoreField { obj, field, src } if !observe => match r!(obj) {
-                    Value::Ref(o) => match heap.slots_mut(o).get_mut(field as usize) {
-                        Some(slot) => *slot = r!(src),
-                        None => break Some(ins),
-                    },
-                    _ => break Some(ins),
-                },
+                Instr::LoadField { dst, obj, field } if !observe => {
+                    match r!(obj) {
+                        Value::Ref(o) => match heap.slots(o).get(field as usize) {
+                            Some(v) => r!(dst) = *v,
+                            None => break Some(ins),
+                        },
+                        _ => break Some(ins),
+                    }
+                    mem_done!();
+                }
+                Instr::StoreField { obj, field, src } if !observe => {
+                    match r!(obj) {
+                        Value::Ref(o) => match heap.slots_mut(o).get_mut(field as usize) {
+                            Some(slot) => *slot = r!(src),
+                            None => break Some(ins),
+                        },
+                        _ => break Some(ins),
+                    }
+                    mem_done!();
+                }
                 Instr::FieldRef { dst, obj, field } => match r!(obj) {
                     Value::Ref(o) => match heap.slots(o).get(field as usize) {
                         Some(v) => r!(dst) = *v,
@@ -313,6 +369,7 @@ impl Machine {
                         },
                         _ => break Some(ins),
                     }
+                    mem_done!();
                 }
                 Instr::StoreIndex { seq, idx, src } if !observe => {
                     let i = r!(idx).as_int();
@@ -331,28 +388,35 @@ impl Machine {
                         },
                         _ => break Some(ins),
                     }
+                    mem_done!();
                 }
-                Instr::LoadPtr { dst, ptr } if !observe => match r!(ptr) {
-                    Value::Ptr(o, i) => match heap.slots(o).get(i as usize) {
-                        Some(v) => r!(dst) = *v,
-                        None => break Some(ins),
-                    },
-                    _ => break Some(ins),
-                },
-                Instr::StorePtr { ptr, src } if !observe => match r!(ptr) {
-                    Value::Ptr(o, i) => match heap.slots_mut(o).get_mut(i as usize) {
-                        Some(slot) => *slot = r!(src),
-                        None => break Some(ins),
-                    },
-                    _ => break Some(ins),
-                },
+                Instr::LoadPtr { dst, ptr } if !observe => {
+                    match r!(ptr) {
+                        Value::Ptr(o, i) => match heap.slots(o).get(i as usize) {
+                            Some(v) => r!(dst) = *v,
+                            None => break Some(ins),
+                        },
+                        _ => break Some(ins),
+                    }
+                    mem_done!();
+                }
+                Instr::StorePtr { ptr, src } if !observe => {
+                    match r!(ptr) {
+                        Value::Ptr(o, i) => match heap.slots_mut(o).get_mut(i as usize) {
+                            Some(slot) => *slot = r!(src),
+                            None => break Some(ins),
+                        },
+                        _ => break Some(ins),
+                    }
+                    mem_done!();
+                }
                 _ => break Some(ins),
             }
             pc += 1;
             n += 1;
         };
         fr.pc = pc as u32;
-        (n, slow)
+        (n, slow, at_horizon)
     }
 }
 

@@ -143,6 +143,10 @@ impl Machine {
     pub(crate) fn write_out(&mut self, g: GoId, stderr: bool, bytes: &[u8]) -> R<()> {
         let limit = self.cfg.limits.max_output;
         let ok = self.out.write(stderr, bytes, limit);
+        if !stderr && !bytes.is_empty() {
+            let end = self.out.stdout.len() as u64;
+            self.out.stdout_marks.push((end, self.step));
+        }
         self.emit(crate::trace::EventKind::Output {
             g,
             stderr,

@@ -77,6 +77,8 @@ pub struct RaceReport {
     pub previous: Access,
     /// The report's text in Go's format (`WARNING: DATA RACE` ...).
     pub text: String,
+    /// The step of the access that found it.
+    pub step: crate::ids::Step,
 }
 
 #[derive(Clone, Debug, Default)]

@@ -46,6 +46,7 @@ impl Machine {
         let id = {
             let r = self.race.as_mut().expect("checked above");
             r.reports.push(RaceReport {
+                step: self.step,
                 cell,
                 name,
                 current: cur,

@@ -126,6 +126,8 @@ pub enum CallTarget {
 /// A panic in progress on this goroutine.
 #[derive(Clone, Debug)]
 pub struct Panicking {
+    /// The step at which the first panic of the chain started.
+    pub step: crate::ids::Step,
     /// The value passed to `panic` (an interface value).
     pub value: Value,
     /// Set by `recover()`.
@@ -209,6 +211,10 @@ pub struct G {
     /// When this goroutine started waiting for the mutex it wants (for
     /// starvation mode), if any.
     pub lock_wait_start: Option<Nanos>,
+    /// Stopped at a switch point by the explorer: the instruction it
+    /// stopped before runs next without a second decision (cleared as soon
+    /// as it executes anything).
+    pub switched: bool,
     /// Set when a semaphore owner handed the object directly to this
     /// goroutine (starvation-mode mutex handoff, WaitGroup release).
     pub handed_off: bool,
@@ -250,6 +256,7 @@ impl G {
             stack_used: 0,
             spins: 0,
             lock_wait_start: None,
+            switched: false,
             handed_off: false,
             retry: false,
             wait_elem: None,
