@@ -320,7 +320,6 @@ mod tests {
     /// the simulator is fixed; `seek_toward_in_chunks_lands_where_seek_does` below
     /// depends on the same property.
     #[test]
-    #[ignore = "simulator bug: runs depend on chunking at small chunk sizes"]
     fn runs_do_not_depend_on_chunking() {
         let mut whole = session();
         whole.run(55_006);
@@ -334,7 +333,6 @@ mod tests {
     }
 
     #[test]
-    #[ignore = "simulator bug: runs depend on chunking (see runs_do_not_depend_on_chunking)"]
     fn seek_toward_in_chunks_lands_where_seek_does() {
         let mut s = session();
         s.run(u64::MAX);
