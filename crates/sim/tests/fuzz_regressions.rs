@@ -1,0 +1,76 @@
+//! Programs the fuzzer (`cargo xtask fuzz`, target `run`) and the property tests (`props.rs`)
+//! found, each kept in `tests/fuzz_regressions/` and checked here by a test named after what it
+//! found.
+//!
+//! `cargo xtask fuzz` copies a failing input of the `run` target into that
+//! folder; the stable replay test (`crates/fuzz-targets`) runs every target on
+//! it at once, and the last test below fails until the input has a test of its
+//! own here, saying what the right behaviour is.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use gosched_lang::bytecode::Program;
+use gosched_sim::{Config, Machine, TraceLevel};
+
+fn dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_regressions")
+}
+
+/// The program called `name`, compiled.
+fn program(name: &str) -> Arc<Program> {
+    let path = dir().join(format!("{name}.go"));
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let src = String::from_utf8_lossy(&bytes);
+    Arc::new(gosched_lang::compile::compile(&src).unwrap_or_else(|d| panic!("{name}: {d:?}")))
+}
+
+#[test]
+fn race_reports_name_the_map_alike_at_every_trace_level() {
+    // With full tracing, a cell was named from the access hint of the
+    // instruction after the access: the map race said `Write at map` when
+    // tracing and `Write at m` when not (found by props.rs, property c).
+    let prog = program("map_race_cell_name");
+    for trace in [TraceLevel::Off, TraceLevel::Sched, TraceLevel::Full] {
+        let cfg = Config {
+            race: true,
+            procs: 1,
+            trace,
+            ..Config::default()
+        };
+        let mut m = Machine::new(prog.clone(), cfg);
+        m.run_to_end();
+        let races: Vec<&str> = m.races().iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(races, ["m"], "{trace:?}: {}", m.stderr_text());
+        assert!(
+            m.stderr_text().contains("Write at m by goroutine"),
+            "{trace:?}: {}",
+            m.stderr_text()
+        );
+    }
+}
+
+#[test]
+fn every_input_has_a_named_test() {
+    let this = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_regressions.rs"),
+    )
+    .expect("this file");
+    let mut missing = Vec::new();
+    for e in std::fs::read_dir(dir())
+        .expect("tests/fuzz_regressions")
+        .flatten()
+    {
+        let path = e.path();
+        let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
+            continue;
+        };
+        if !this.contains(&format!("\"{stem}\"")) {
+            missing.push(stem.to_string());
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "inputs without a test (rename each after what it found, then test it here): {missing:?}"
+    );
+}
