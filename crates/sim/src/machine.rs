@@ -249,7 +249,23 @@ impl Machine {
         while self.outcome.is_none() && self.step < target {
             self.tick(target);
         }
+        self.end_without_step();
         self.outcome.is_some()
+    }
+
+    /// A run can end without taking a step: at the step limit, or when
+    /// nothing can run any more (checkdead). Settles that at once, so that a
+    /// run stopped at its last step is in the same state (ended) whether it
+    /// got there in one call or several, or by seeking.
+    fn end_without_step(&mut self) {
+        if self.outcome.is_some() || self.burst.is_some() {
+            return;
+        }
+        if self.step >= self.cfg.limits.max_steps {
+            self.limit(LimitKind::Steps);
+        } else if self.sched.running_ps().next().is_none() && self.next_external().is_none() {
+            self.check_dead();
+        }
     }
 
     /// Runs to the end (or a limit).

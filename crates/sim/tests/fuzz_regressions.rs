@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use gosched_lang::bytecode::Program;
-use gosched_sim::{Config, Machine, TraceLevel};
+use gosched_sim::{Config, Machine, PreemptMode, Session, TraceLevel};
 
 fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_regressions")
@@ -48,6 +48,36 @@ fn race_reports_name_the_map_alike_at_every_trace_level() {
             m.stderr_text()
         );
     }
+}
+
+#[test]
+fn a_deadlock_ends_at_the_same_step_however_the_run_gets_there() {
+    // Deadlock detection takes no step: a machine run to the last step was
+    // still going, while a session that had run to the end and sought back
+    // there had ended (found by props.rs, property d).
+    let prog = program("deadlock_ends_without_a_step");
+    let cfg = Config {
+        procs: 1,
+        preempt: PreemptMode::Cooperative,
+        seed: 517,
+        trace: TraceLevel::Full,
+        ..Config::default()
+    };
+    let mut whole = Machine::new(prog.clone(), cfg.clone());
+    let end = whole.run_to_end().clone();
+    assert!(end.is_deadlock(), "{end:?}");
+    let last = whole.step();
+    let mut straight = Machine::new(prog.clone(), cfg.clone());
+    assert!(straight.run(last), "ended at step {last}");
+    assert_eq!(straight.outcome(), Some(&end));
+    assert_eq!(straight.trace(), whole.trace());
+    let mut s = Session::new(prog, cfg);
+    s.run(u64::MAX);
+    s.seek(0);
+    s.seek(last);
+    assert!(s.finished());
+    assert_eq!(s.view(), straight.view());
+    assert_eq!(s.events_now(), straight.trace());
 }
 
 #[test]
