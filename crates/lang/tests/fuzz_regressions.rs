@@ -54,7 +54,10 @@ fn every_input_has_a_named_test() {
     )
     .expect("this file");
     let mut missing = Vec::new();
-    for e in std::fs::read_dir(dir()).expect("tests/fuzz_regressions").flatten() {
+    for e in std::fs::read_dir(dir())
+        .expect("tests/fuzz_regressions")
+        .flatten()
+    {
         let path = e.path();
         let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
             continue;
