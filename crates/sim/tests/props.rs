@@ -2,9 +2,11 @@
 //! runs are reproducible, race verdicts ignore the trace level, and seeking equals running.
 //!
 //! The generator writes small Go programs from goroutines (with a
-//! `sync.WaitGroup`), unbuffered and buffered channels, `select` with and
-//! without `default`, a `sync.Mutex`, atomics, a shared map, shared variables
-//! (package-level and captured), loops, closures, sleeps and prints. Every
+//! `sync.WaitGroup`), unbuffered and buffered channels (and closing them),
+//! `select` with and without `default`, timers, a `sync.Mutex` and an
+//! `RWMutex`, atomics, a shared map, shared variables (package-level and
+//! captured), loops, closures, panics and `recover`, `runtime.Goexit` and
+//! `GOMAXPROCS`, sleeps and prints. Every
 //! generated program compiles (that is checked too); it may deadlock, race,
 //! panic or hit a limit — those are outcomes, not failures. Case counts keep
 //! the file to a few seconds in a debug build.
@@ -53,7 +55,21 @@ enum Op {
     Select(Chan, Chan, bool),
     /// `time.Sleep(k * time.Microsecond)`.
     Sleep(u8),
+    /// `<-time.After(k * time.Microsecond)` (a timer channel).
+    After(u8),
     Gosched,
+    /// `runtime.GOMAXPROCS(n)`.
+    Procs(u8),
+    /// `runtime.Goexit()` (its deferred `wg.Done` still runs).
+    Goexit,
+    /// `close(c)` (a second close, or a send after it, panics).
+    Close(Chan),
+    /// `rw.RLock(); _ = shared; rw.RUnlock()`.
+    ReadLocked,
+    /// `panic("boom")`.
+    Panic,
+    /// `func() { defer func() { recover() }(); ... }()`.
+    Recover(Vec<Op>),
     /// `for i := 0; i < n; i++ { ... }`.
     Loop(u8, Vec<Op>),
     /// `func() { ... }()`.
@@ -78,13 +94,20 @@ fn op() -> impl Strategy<Value = Op> {
         chan().prop_map(Op::Recv),
         (chan(), chan(), any::<bool>()).prop_map(|(a, b, d)| Op::Select(a, b, d)),
         (0..20u8).prop_map(Op::Sleep),
+        (0..20u8).prop_map(Op::After),
         Just(Op::Gosched),
+        (1..5u8).prop_map(Op::Procs),
+        Just(Op::Goexit),
+        chan().prop_map(Op::Close),
+        Just(Op::ReadLocked),
+        Just(Op::Panic),
     ];
     leaf.prop_recursive(3, 24, 4, |inner| {
         let body = prop::collection::vec(inner, 1..4);
         prop_oneof![
             (1..6u8, body.clone()).prop_map(|(n, b)| Op::Loop(n, b)),
             body.clone().prop_map(Op::Closure),
+            body.clone().prop_map(Op::Recover),
             body.prop_map(Op::Go),
         ]
     })
@@ -101,10 +124,10 @@ fn render(ops: &[Op]) -> String {
         write_op(&mut body, o, 1);
     }
     let mut imports = vec!["\"fmt\"", "\"sync\"", "\"sync/atomic\""];
-    if body.contains("runtime.Gosched") {
+    if body.contains("runtime.") {
         imports.push("\"runtime\"");
     }
-    if body.contains("time.Sleep") {
+    if body.contains("time.Sleep") || body.contains("time.After") {
         imports.push("\"time\"");
     }
     let mut src = String::from("package main\n\nimport (\n");
@@ -112,7 +135,7 @@ fn render(ops: &[Op]) -> String {
         let _ = writeln!(src, "\t{i}");
     }
     src.push_str(
-        ")\n\nvar (\n\tshared int\n\thits   int64\n\tmu     sync.Mutex\n\twg     sync.WaitGroup\n)\n\n\
+        ")\n\nvar (\n\tshared int\n\thits   int64\n\tmu     sync.Mutex\n\trw     sync.RWMutex\n\twg     sync.WaitGroup\n)\n\n\
          func main() {\n\tunbuf := make(chan int)\n\tbuf := make(chan int, 2)\n\tcounter := 0\n\
          \tm := map[int]int{}\n",
     );
@@ -160,6 +183,24 @@ fn write_op(out: &mut String, op: &Op, depth: usize) {
         }
         Op::Sleep(k) => line(out, &format!("time.Sleep({k} * time.Microsecond)")),
         Op::Gosched => line(out, "runtime.Gosched()"),
+        Op::After(k) => line(out, &format!("<-time.After({k} * time.Microsecond)")),
+        Op::Procs(n) => line(out, &format!("runtime.GOMAXPROCS({n})")),
+        Op::Goexit => line(out, "runtime.Goexit()"),
+        Op::Close(c) => line(out, &format!("close({})", c.name())),
+        Op::ReadLocked => {
+            line(out, "rw.RLock()");
+            line(out, "_ = shared");
+            line(out, "rw.RUnlock()");
+        }
+        Op::Panic => line(out, "panic(\"boom\")"),
+        Op::Recover(b) => {
+            line(out, "func() {");
+            line(out, "\tdefer func() { recover() }()");
+            for o in b {
+                write_op(out, o, depth + 1);
+            }
+            line(out, "}()");
+        }
         Op::Loop(n, b) => {
             line(out, &format!("for i := 0; i < {n}; i++ {{"));
             for o in b {
