@@ -11,7 +11,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use gosched_lang::bytecode::Program;
-use gosched_sim::{Config, Machine, PreemptMode, Session, TraceLevel};
+use gosched_sim::{
+    Config, LimitKind, Limits, Machine, OutcomeKind, PreemptMode, Session, TraceLevel,
+};
 
 fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_regressions")
@@ -78,6 +80,32 @@ fn a_deadlock_ends_at_the_same_step_however_the_run_gets_there() {
     assert!(s.finished());
     assert_eq!(s.view(), straight.view());
     assert_eq!(s.events_now(), straight.trace());
+}
+
+/// Runs program `name` to the end with `limits`: (outcome, stderr, steps).
+fn run(name: &str, limits: Limits) -> (OutcomeKind, String, u64) {
+    let cfg = Config {
+        limits,
+        ..Config::default()
+    };
+    let mut m = Machine::new(program(name), cfg);
+    let o = m.run_to_end().clone();
+    (o.kind, m.stderr_text(), m.step())
+}
+
+#[test]
+fn a_string_method_that_never_returns_stops_at_the_step_limit() {
+    // Methods fmt calls run inside one scheduler step, and ran up to 50
+    // million instructions whatever the step limit (found by the fuzz target
+    // `run`: an Error method calling itself while a panic was printed).
+    let limits = Limits {
+        max_steps: 200_000,
+        ..Limits::default()
+    };
+    let (kind, stderr, steps) = run("endless_string_method", limits);
+    assert_eq!(kind, OutcomeKind::Limit(LimitKind::Steps), "{stderr}");
+    assert!(stderr.contains("step limit reached"), "{stderr}");
+    assert!(steps <= 200_000 + 1, "{steps}");
 }
 
 #[test]

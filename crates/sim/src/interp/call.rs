@@ -9,6 +9,7 @@ use crate::interp::mem::nil_deref;
 use crate::interp::{Flow, Trap, R};
 use crate::machine::{frame_bytes, Machine};
 use crate::natives::{NRet, NativeCall};
+use crate::outcome::LimitKind;
 use crate::sched::g::{CallTarget, Defer, Frame, FrameKind, Panicking, G};
 use crate::trace::EventKind;
 use crate::value::Value;
@@ -738,11 +739,18 @@ impl Machine {
         let start = self.step;
         let cost = self.cfg.cost.instr.max(1);
         let observe = self.observing();
+        let max_steps = self.cfg.limits.max_steps;
         while self.gs[g.index()].frames.len() > depth {
+            // The callback runs inside one step of the scheduler, but its
+            // instructions count: the run's step limit stops it too.
+            if self.step >= max_steps {
+                self.limit(LimitKind::Steps);
+                return Err(Trap::Ended);
+            }
             if self.step - start > CALLBACK_STEP_LIMIT {
                 return Err(Trap::Fatal("a method called by fmt ran too long".into()));
             }
-            let (n, slow) = self.fast(g, 1 << 20, observe);
+            let (n, slow) = self.fast(g, (max_steps - self.step).min(1 << 20), observe);
             self.step += n;
             self.sched.p_mut(p).clock += n * cost;
             let Some(ins) = slow else { continue };
