@@ -109,6 +109,40 @@ fn a_string_method_that_never_returns_stops_at_the_step_limit() {
 }
 
 #[test]
+fn an_error_method_recursing_while_a_panic_prints_is_a_stack_overflow() {
+    // The fatal error inside the method was swallowed and the panic printed
+    // as `panic: (main.MyErr) 0xc000012120` (found by fuzz target `run`).
+    // Go 1.23 prints the same two lines (with a 1000000000-byte limit).
+    let limits = Limits {
+        max_stack: 1 << 20,
+        ..Limits::default()
+    };
+    let (kind, stderr, _) = run("error_method_recursion_while_printing_a_panic", limits);
+    assert!(
+        stderr.starts_with(
+            "runtime: goroutine stack exceeds 1048576-byte limit\nfatal error: stack overflow\n"
+        ),
+        "{stderr}"
+    );
+    assert!(matches!(kind, OutcomeKind::Fatal { .. }), "{kind:?}");
+}
+
+#[test]
+fn an_error_method_panicking_while_a_panic_prints_is_fatal() {
+    // Go (panic.go: preprintpanics) throws; the simulator printed the value
+    // as `(main.E) 0xc000012120` (found with the one above).
+    let (kind, stderr, _) = run(
+        "error_method_panics_while_printing_a_panic",
+        Limits::default(),
+    );
+    assert!(
+        stderr.starts_with("fatal error: panic while printing panic value: oops\n"),
+        "{stderr}"
+    );
+    assert!(matches!(kind, OutcomeKind::Fatal { .. }), "{kind:?}");
+}
+
+#[test]
 fn every_input_has_a_named_test() {
     let this = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_regressions.rs"),

@@ -453,7 +453,10 @@ impl Machine {
             .chain(std::iter::once((pn.value, false)))
             .collect();
         for (i, (v, recovered)) in chain.into_iter().enumerate() {
-            let s = self.panic_value_text(p, g, v);
+            let s = match self.panic_value_text(p, g, v) {
+                Ok(s) => s,
+                Err(t) => return self.trap(p, g, t),
+            };
             let mark = if recovered { " [recovered]" } else { "" };
             if i == 0 {
                 text.push_str(&format!("panic: {s}{mark}"));
@@ -522,27 +525,36 @@ impl Machine {
     /// What `panic: ...` shows for a panic value (panic.go: printpanicval):
     /// errors and Stringers through their methods, basic values plainly,
     /// named basic types as `main.T(v)`, anything else as `(T) 0x...`.
-    fn panic_value_text(&mut self, p: ProcId, g: GoId, v: Value) -> String {
+    ///
+    /// A method that fails is fatal, as in panic.go's preprintpanics: a panic
+    /// in it is `fatal error: panic while printing panic value: ...`; a fatal
+    /// error in it (stack overflow) or a limit ends the run as such.
+    fn panic_value_text(&mut self, p: ProcId, g: GoId, v: Value) -> R<String> {
         let (ty, inner) = self.iface_parts(v);
         let Some(ty) = ty else {
-            return if v.is_nil() {
+            return Ok(if v.is_nil() {
                 "nil".into()
             } else {
                 self.heap.string_lossy(v)
-            };
+            });
         };
+        // preprintpanics: `case error:` first, then `case stringer:`.
         for m in ["Error", "String"] {
             if let Some(imp) = self.prog.method_by_str(ty, m) {
-                if let Ok(out) = self.call_method_sync(p, g, imp, inner, &[]) {
-                    if let Some(s) = out.first() {
-                        return self.heap.string_lossy(*s);
-                    }
-                }
+                let out = match self.call_method_sync(p, g, imp, inner, &[]) {
+                    Ok(out) => out,
+                    Err(Trap::Panic(r)) => return Err(self.panic_while_printing(r)),
+                    Err(t) => return Err(t),
+                };
+                return Ok(out
+                    .first()
+                    .map(|s| self.heap.string_lossy(*s))
+                    .unwrap_or_default());
             }
         }
         let info = self.prog.ty(ty);
         let name = info.name.clone();
-        match (&info.kind, info.named) {
+        Ok(match (&info.kind, info.named) {
             (TypeKind::String, false) => self.heap.string_lossy(inner),
             (TypeKind::String, true) => format!("{name}(\"{}\")", self.heap.string_lossy(inner)),
             (TypeKind::Int(_), false) => inner.as_int().to_string(),
@@ -558,7 +570,22 @@ impl Machine {
                 }
             }
             _ => format!("({name}) 0xc000012120"),
-        }
+        })
+    }
+
+    /// preprintpanics' deferred recover: a string panic value is quoted in
+    /// the message, anything else is named by its type.
+    fn panic_while_printing(&self, r: Value) -> Trap {
+        let text = "panic while printing panic value";
+        let (ty, inner) = self.iface_parts(r);
+        let msg = match ty.map(|t| self.prog.ty(t)) {
+            Some(info) if matches!(info.kind, TypeKind::String) && !info.named => {
+                format!("{text}: {}", self.heap.string_lossy(inner))
+            }
+            Some(info) => format!("{text}: type {}", info.name),
+            None => format!("{text}: type <nil>"),
+        };
+        Trap::Fatal(msg)
     }
 
     // ===== go statements =====
