@@ -137,19 +137,33 @@ impl Machine {
             forced_pos: 0,
             cfg,
         };
-        m.init_globals();
+        let fits = m.init_globals();
         m.start_main();
+        if !fits {
+            m.limit(LimitKind::Memory);
+        }
         m
     }
 
     /// Package variables start at their zero values (the entry function
     /// then runs their initialisers).
-    fn init_globals(&mut self) {
+    fn init_globals(&mut self) -> bool {
         let prog = self.prog.clone();
+        // Package arrays too big for the memory limit are never allocated:
+        // the run ends at the limit before it starts.
+        let need = prog
+            .globals
+            .iter()
+            .filter(|gl| self.is_aggregate(gl.ty))
+            .fold(0u64, |sum, gl| sum.saturating_add(self.zero_bytes(gl.ty)));
+        if self.heap.bytes().saturating_add(need) > self.cfg.limits.max_memory {
+            return false;
+        }
         for (i, gl) in prog.globals.iter().enumerate() {
             let z = self.zero_value(gl.ty);
             self.heap.slots_mut(self.globals)[i] = z;
         }
+        true
     }
 
     /// Goroutine 1 on P0 with M0, as `rt0_go` leaves it.

@@ -160,6 +160,34 @@ fn a_float_formatted_with_a_huge_precision_prints_as_go_does() {
 }
 
 #[test]
+fn huge_arrays_stop_at_the_memory_limit_before_they_are_allocated() {
+    // Zeroed arrays (`var a [1 << 13][1 << 13]int`, `new(T)`, package
+    // variables, `make([][1 << 20]int, 100)`) were allocated whatever the
+    // memory limit: 1 GB of host memory for a 16 MiB limit (found probing
+    // single-step work for the fuzz target `run`).
+    let limits = Limits {
+        max_memory: 16 << 20,
+        ..Limits::default()
+    };
+    for name in [
+        "huge_local_array",
+        "huge_package_array",
+        "slice_of_huge_arrays",
+    ] {
+        let (kind, stderr, _) = run(name, limits.clone());
+        assert_eq!(
+            kind,
+            OutcomeKind::Limit(LimitKind::Memory),
+            "{name}: {stderr}"
+        );
+        assert!(
+            stderr.contains("memory limit reached: more than 16 MiB"),
+            "{name}: {stderr}"
+        );
+    }
+}
+
+#[test]
 fn every_input_has_a_named_test() {
     let this = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_regressions.rs"),

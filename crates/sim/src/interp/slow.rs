@@ -79,6 +79,9 @@ impl Machine {
             Instr::LoadBool { dst, v } => self.set(g, dst, Value::Bool(v)),
             Instr::LoadFunc { dst, func } => self.set(g, dst, Value::Func(func)),
             Instr::Zero { dst, ty } => {
+                if self.is_aggregate(ty) {
+                    self.reserve_collecting(self.zero_bytes(ty))?;
+                }
                 let v = self.zero_value(ty);
                 self.set(g, dst, v);
             }
@@ -404,6 +407,9 @@ impl Machine {
                 self.copy_into(d, s);
             }
             Instr::New { dst, ty } => {
+                if self.is_aggregate(ty) {
+                    self.reserve_collecting(self.zero_bytes(ty))?;
+                }
                 let v = if self.is_aggregate(ty) {
                     Value::Ref(self.new_aggregate(ty))
                 } else {
@@ -483,7 +489,13 @@ impl Machine {
                 if c < n || c > max {
                     return Err(Trap::Runtime("makeslice: cap out of range".into()));
                 }
-                self.reserve_collecting(c as u64 * 8)?;
+                // Aggregate elements are objects of their own.
+                let each = 8 + if self.is_aggregate(elem) {
+                    self.zero_bytes(elem)
+                } else {
+                    0
+                };
+                self.reserve_collecting((c as u64).saturating_mul(each))?;
                 let mut elems = Vec::with_capacity(c as usize);
                 for _ in 0..c {
                     let z = self.zero_value(elem);
