@@ -188,6 +188,19 @@ fn huge_arrays_stop_at_the_memory_limit_before_they_are_allocated() {
 }
 
 #[test]
+fn splitting_into_a_huge_slice_stops_at_the_memory_limit() {
+    // strings.Split/Fields built their result slice without asking the
+    // memory limit (8 million pieces: 290 MB of host memory for a 16 MiB
+    // limit; found with the arrays above).
+    let limits = Limits {
+        max_memory: 16 << 20,
+        ..Limits::default()
+    };
+    let (kind, stderr, _) = run("split_into_a_huge_slice", limits);
+    assert_eq!(kind, OutcomeKind::Limit(LimitKind::Memory), "{stderr}");
+}
+
+#[test]
 fn every_input_has_a_named_test() {
     let this = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_regressions.rs"),
