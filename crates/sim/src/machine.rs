@@ -34,6 +34,24 @@ const MEAN_BURST: u32 = 40;
 /// event: sysmon, timers, syscall returns).
 const SOLO_BURST: u64 = 1 << 16;
 
+/// Slots (values of 8 estimated bytes) an instruction may copy, compare,
+/// zero or scan within its one step. An instruction that does more (copying
+/// or comparing a large array, `make` of a large slice, a native scanning a
+/// long string) counts one more step for each further slot, so that the step
+/// limit bounds the host's time and not only the number of instructions: a
+/// loop copying a 1M-element array reaches the step limit about as fast as a
+/// loop of plain instructions (one slot costs the host about what an
+/// instruction does), instead of running for hours inside its step budget.
+/// Operations on up to 1,024 slots (almost all) still take exactly one step.
+pub(crate) const WORK_IN_A_STEP: u64 = 1024;
+
+/// Allocated bytes that cost the host what one slot of copying does
+/// (allocation fills memory in bulk, far faster than slot-by-slot work).
+pub(crate) const ALLOC_BYTES_PER_SLOT: u64 = 64;
+
+/// String bytes a native scans for the cost of one slot.
+pub(crate) const SCAN_BYTES_PER_SLOT: u64 = 8;
+
 /// Running statistics shown on the page and in `--json`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Stats {
@@ -89,6 +107,9 @@ pub struct Machine {
     /// Choices to replay before drawing from the RNG.
     pub(crate) forced: Arc<[u32]>,
     pub(crate) forced_pos: usize,
+    /// Slots the instruction being executed copied, compared or scanned;
+    /// settled into steps when it finishes (see [`WORK_IN_A_STEP`]).
+    pub(crate) work: u64,
 }
 
 impl Machine {
@@ -135,6 +156,7 @@ impl Machine {
             choices: None,
             forced: Arc::from(Vec::new()),
             forced_pos: 0,
+            work: 0,
             cfg,
         };
         let fits = m.init_globals();

@@ -201,6 +201,47 @@ fn splitting_into_a_huge_slice_stops_at_the_memory_limit() {
 }
 
 #[test]
+fn loops_of_large_copies_compares_and_scans_stop_at_the_step_limit_quickly() {
+    // An instruction that copied, compared, zeroed or scanned a million
+    // elements counted as one step: with 200,000 steps, such a loop ran for
+    // minutes (and a loop cloning an array reached 23 GB of host memory).
+    // Work past 1,024 slots now costs steps, so these end after a few dozen
+    // iterations (found probing single-step work for the fuzz target `run`,
+    // whose -timeout would have caught them).
+    let limits = Limits {
+        max_steps: 200_000,
+        max_memory: 64 << 20,
+        ..Limits::default()
+    };
+    for name in [
+        "array_copy_loop",
+        "slice_copy_loop",
+        "string_scan_loop",
+        "array_compare_loop",
+        "make_loop",
+    ] {
+        let cfg = Config {
+            limits: limits.clone(),
+            ..Config::default()
+        };
+        let mut m = Machine::new(program(name), cfg);
+        let o = m.run_to_end().clone();
+        assert_eq!(
+            o.kind,
+            OutcomeKind::Limit(LimitKind::Steps),
+            "{name}: {}",
+            m.stderr_text()
+        );
+        // A few iterations of a handful of instructions each.
+        assert!(
+            m.stats().instructions < 2_000,
+            "{name}: {} instructions in 200,000 steps",
+            m.stats().instructions
+        );
+    }
+}
+
+#[test]
 fn every_input_has_a_named_test() {
     let this = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_regressions.rs"),

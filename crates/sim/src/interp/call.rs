@@ -7,7 +7,7 @@ use crate::heap::Obj;
 use crate::ids::{GoId, ObjId, ProcId};
 use crate::interp::mem::nil_deref;
 use crate::interp::{Flow, Trap, R};
-use crate::machine::{frame_bytes, Machine};
+use crate::machine::{frame_bytes, Machine, SCAN_BYTES_PER_SLOT};
 use crate::natives::{NRet, NativeCall};
 use crate::outcome::LimitKind;
 use crate::sched::g::{CallTarget, Defer, Frame, FrameKind, Panicking, G};
@@ -146,6 +146,17 @@ impl Machine {
                 gg.regs.resize(need, Value::Nil);
             }
         }
+        // A native scans its string and slice arguments (at most): that is
+        // its work beyond what it allocates.
+        let args = (abs..abs + call.nargs).fold(0u64, |sum, i| {
+            let slots = match self.gs[g.index()].regs.get(i) {
+                Some(Value::Str(s)) => u64::from(s.len) / SCAN_BYTES_PER_SLOT,
+                Some(Value::Slice(s)) => u64::from(s.len),
+                _ => 0,
+            };
+            sum.saturating_add(slots)
+        });
+        self.work(args);
         let f = self.natives[n.index()];
         match f(self, &mut call)? {
             NRet::Done => Ok(Flow::Next),
@@ -783,7 +794,10 @@ impl Machine {
             let Some(ins) = slow else { continue };
             self.step += 1;
             self.sched.p_mut(p).clock += cost;
-            match self.slow(p, g, ins) {
+            let alloc0 = self.heap.total_allocated;
+            let result = self.slow(p, g, ins);
+            self.settle_work(alloc0);
+            match result {
                 Ok(Flow::Next) => {}
                 Ok(Flow::Stop) => return Err(Trap::Fatal(BLOCKING_IN_CALLBACK.into())),
                 Err(t @ (Trap::Fatal(_) | Trap::Ended)) => return Err(t),

@@ -426,6 +426,7 @@ impl Machine {
 
     /// A new slice of `elems` with element type `elem` (cap = len).
     pub(crate) fn new_slice(&mut self, elem: TypeId, elems: Vec<Value>) -> Value {
+        self.work(elems.len() as u64);
         let len = elems.len() as u32;
         let obj = self.heap.alloc_cells(CellsKind::Backing(elem), elems);
         Value::Slice(SliceRef { obj, off: 0, len })
