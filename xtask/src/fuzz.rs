@@ -4,7 +4,7 @@
 //! Each target starts from a corpus in `fuzz/corpus/<target>/` (not committed),
 //! seeded here with every program of `tests/programs/` and `web/lessons/`, and
 //! also reads the committed regression inputs (`crates/lang/tests/fuzz_regressions/`,
-//! `crates/sim/tests/fuzz_regressions/`). A crash, hang (`-timeout`) or
+//! `crates/sim/tests/fuzz_regressions/`, `crates/web/tests/fuzz_regressions/`). A crash, hang (`-timeout`) or
 //! out-of-memory (`-rss_limit_mb`) input is minimized (`cargo fuzz tmin`) and
 //! copied into the regression folder of the crate it belongs to, where the stable
 //! replay test (`crates/fuzz-targets/tests/replay.rs`) and that crate's
@@ -21,7 +21,7 @@ use crate::cmd::{self, Context};
 use crate::count::Tally;
 
 /// The targets, in the order they run (`fuzz/fuzz_targets/<name>.rs`).
-pub const TARGETS: [&str; 3] = ["parse_check", "compile", "run"];
+pub const TARGETS: [&str; 4] = ["parse_check", "compile", "run", "link_decode"];
 
 /// Seconds per target when `--seconds` is not given.
 const DEFAULT_SECONDS: u64 = 60;
@@ -198,7 +198,11 @@ fn build(ctx: &Context) -> Result<(), String> {
 
 /// Where a target's crashes are kept: the crate whose promise it checks.
 fn regression_dir(root: &Path, target: &str) -> PathBuf {
-    let krate = if target == "run" { "sim" } else { "lang" };
+    let krate = match target {
+        "run" => "sim",
+        "link_decode" => "web",
+        _ => "lang",
+    };
     root.join("crates")
         .join(krate)
         .join("tests")
@@ -206,10 +210,11 @@ fn regression_dir(root: &Path, target: &str) -> PathBuf {
 }
 
 /// The committed regression folders (read by every target).
-fn regression_dirs(root: &Path) -> [PathBuf; 2] {
+fn regression_dirs(root: &Path) -> [PathBuf; 3] {
     [
         regression_dir(root, "parse_check"),
         regression_dir(root, "run"),
+        regression_dir(root, "link_decode"),
     ]
 }
 
@@ -230,7 +235,17 @@ fn seed_corpus(root: &Path, targets: &[&str]) -> Result<usize, String> {
             let name = format!("seed-{}", rel.to_string_lossy().replace(['/', '\\'], "-"));
             let to = dir.join(name);
             if !to.exists() {
-                std::fs::copy(s, &to).map_err(|e| format!("cannot copy {}: {e}", s.display()))?;
+                let program =
+                    std::fs::read(s).map_err(|e| format!("cannot read {}: {e}", s.display()))?;
+                // As gosched_fuzz_targets::seed: link_decode reads scenario
+                // texts (settings, a blank line, the program).
+                let mut data = Vec::new();
+                if *t == "link_decode" {
+                    data.push(b'\n');
+                }
+                data.extend_from_slice(&program);
+                std::fs::write(&to, data)
+                    .map_err(|e| format!("cannot write {}: {e}", to.display()))?;
             }
         }
     }
@@ -270,11 +285,13 @@ fn fuzz_target(ctx: &Context, target: &str, seconds: u64) -> Result<Report, Stri
         "-print_final_stats=1".to_string(),
         "-print_pcs=0".to_string(),
     ]);
-    if target == "parse_check" {
-        c.arg(format!(
-            "-dict={}",
-            root.join("fuzz").join("go.dict").display()
-        ));
+    let dict = match target {
+        "parse_check" => Some("go.dict"),
+        "link_decode" => Some("link.dict"),
+        _ => None,
+    };
+    if let Some(d) = dict {
+        c.arg(format!("-dict={}", root.join("fuzz").join(d).display()));
     }
     println!("\n--- fuzzing {target} for {seconds} s");
     let (ok, output) = run_filtered(&mut c)?;

@@ -35,9 +35,10 @@ commands:
                      simulator natively and in wasm (headless Chromium) with the ratio
   oracle ARGS...     compare programs against real Go (see xtask/src/oracle.rs)
   fuzz [--seconds N] [--target T]
-                     run the libFuzzer targets (parse_check, compile, run) for N
-                     seconds each (default 60) with the nightly toolchain; keeps
-                     each failing input in crates/{lang,sim}/tests/fuzz_regressions/
+                     run the libFuzzer targets (parse_check, compile, run,
+                     link_decode) for N seconds each (default 60) with the nightly
+                     toolchain; keeps each failing input in
+                     crates/{lang,sim,web}/tests/fuzz_regressions/
 ";
 
 fn main() -> ExitCode {

@@ -24,7 +24,7 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 /// The seed corpus (`tests/programs/`, `web/lessons/`) and the committed
-/// regression inputs (`crates/{lang,sim}/tests/fuzz_regressions/`).
+/// regression inputs (`crates/{lang,sim,web}/tests/fuzz_regressions/`).
 fn inputs() -> Vec<PathBuf> {
     let root = root();
     let mut out = Vec::new();
@@ -33,6 +33,7 @@ fn inputs() -> Vec<PathBuf> {
         "web/lessons",
         "crates/lang/tests/fuzz_regressions",
         "crates/sim/tests/fuzz_regressions",
+        "crates/web/tests/fuzz_regressions",
     ] {
         files(&root.join(dir), &mut out);
     }
@@ -46,7 +47,8 @@ fn replay(target: &str) {
     assert!(inputs.len() > 150, "seed corpus missing: {}", inputs.len());
     let mut failures = Vec::new();
     for path in &inputs {
-        let data = std::fs::read(path).expect("readable input");
+        let data =
+            gosched_fuzz_targets::seed(target, &std::fs::read(path).expect("readable input"));
         let result = std::panic::catch_unwind(|| {
             assert!(gosched_fuzz_targets::run_target(target, &data));
         });
@@ -77,6 +79,11 @@ fn compile_on_every_seed_and_regression() {
 #[test]
 fn run_on_every_seed_and_regression() {
     replay("run");
+}
+
+#[test]
+fn link_decode_on_every_seed_and_regression() {
+    replay("link_decode");
 }
 
 #[test]
