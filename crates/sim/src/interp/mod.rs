@@ -90,12 +90,13 @@ impl Machine {
         }
     }
 
-    /// Work done by an instruction (slots noted with [`Self::work`], plus
-    /// what it allocated since `alloc0`) beyond [`WORK_IN_A_STEP`], as extra
-    /// steps; returns how many.
+    /// Work done by an instruction (the slots noted with [`Self::work`], or
+    /// what it allocated since `alloc0` if that is more: the two often count
+    /// the same elements) beyond [`WORK_IN_A_STEP`], as extra steps; returns
+    /// how many.
     pub(crate) fn settle_work(&mut self, alloc0: u64) -> u64 {
         let allocated = self.heap.total_allocated.saturating_sub(alloc0);
-        let slots = self.work.saturating_add(allocated / ALLOC_BYTES_PER_SLOT);
+        let slots = self.work.max(allocated / ALLOC_BYTES_PER_SLOT);
         self.work = 0;
         let extra = slots.saturating_sub(WORK_IN_A_STEP);
         self.step = self.step.saturating_add(extra);
