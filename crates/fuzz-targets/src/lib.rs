@@ -194,7 +194,9 @@ pub fn run(data: &[u8]) {
         m.step(),
         limits.max_steps
     );
-    let printed = m.stdout_text().len() as u64;
+    // Bytes, not text: a cut in the middle of a character, or invalid UTF-8,
+    // grows when shown as text (U+FFFD).
+    let printed = m.stdout_bytes().len() as u64;
     assert!(
         printed <= limits.max_output,
         "printed {printed} bytes past the limit of {}",

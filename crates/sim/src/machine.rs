@@ -855,6 +855,12 @@ enum External {
 
 impl Machine {
     /// Everything the program wrote to stdout, as text.
+    /// The program's standard output as the bytes it wrote (at most the
+    /// output limit; [`Self::stdout_text`] shows invalid UTF-8 as U+FFFD).
+    pub fn stdout_bytes(&self) -> &[u8] {
+        &self.out.stdout
+    }
+
     pub fn stdout_text(&self) -> String {
         String::from_utf8_lossy(&self.out.stdout).into_owned()
     }

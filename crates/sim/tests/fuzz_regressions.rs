@@ -268,6 +268,27 @@ fn a_loop_of_wide_sprintf_is_quick_and_small() {
 }
 
 #[test]
+fn output_cut_inside_a_character_stays_within_the_limit_in_bytes() {
+    // The output limit cuts "é\n" (3 bytes) in the middle: the bytes kept are
+    // within the limit, but the text shows the cut as U+FFFD and is 2 bytes
+    // longer. The fuzz target `run` measured the text and reported it; it now
+    // measures `stdout_bytes` (found in a mutant of
+    // tests/programs/course/spin_coop.go).
+    let cfg = Config {
+        limits: Limits {
+            max_output: 64 << 10,
+            ..Limits::default()
+        },
+        ..Config::default()
+    };
+    let mut m = Machine::new(program("output_limit_inside_a_character"), cfg);
+    let o = m.run_to_end().clone();
+    assert_eq!(o.kind, OutcomeKind::Limit(LimitKind::Output));
+    assert_eq!(m.stdout_bytes().len(), 64 << 10);
+    assert!(m.stdout_text().ends_with('\u{FFFD}'));
+}
+
+#[test]
 fn every_input_has_a_named_test() {
     let this = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_regressions.rs"),
