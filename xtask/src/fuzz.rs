@@ -1,15 +1,15 @@
 //! `cargo xtask fuzz [--seconds N] [--target T]`: runs the libFuzzer targets in `fuzz/` with the
 //! nightly toolchain, reports executions and coverage, and keeps every crash as a regression input.
 //!
-//! Each target starts from a corpus in `fuzz/corpus/<target>/` (not committed),
-//! seeded here with every program of `tests/programs/` and `web/lessons/`, and
-//! also reads the committed regression inputs (`crates/lang/tests/fuzz_regressions/`,
-//! `crates/sim/tests/fuzz_regressions/`, `crates/web/tests/fuzz_regressions/`). A crash, hang (`-timeout`) or
-//! out-of-memory (`-rss_limit_mb`) input is minimized (`cargo fuzz tmin`) and
-//! copied into the regression folder of the crate it belongs to, where the stable
-//! replay test (`crates/fuzz-targets/tests/replay.rs`) and that crate's
-//! `fuzz_regressions.rs` pick it up: rename it after what it found and give it a
-//! test there. `cargo xtask test` runs [`short`] (a few seconds per target).
+//! Each target starts from a corpus in `fuzz/corpus/<target>/` (not committed; minimized
+//! with `cargo fuzz cmin` once it grows past [`MAX_CORPUS`] inputs), seeded here with every
+//! program of `tests/programs/` and `web/lessons/`, and also reads the committed regression
+//! inputs (`crates/{lang,sim,web}/tests/fuzz_regressions/`). A crash, hang (`-timeout`) or
+//! out-of-memory (`-rss_limit_mb`) input is minimized (`cargo fuzz tmin`) and copied into the
+//! regression folder of the crate it belongs to, where the stable replay test
+//! (`crates/fuzz-targets/tests/replay.rs`) and that crate's `fuzz_regressions.rs` pick it up:
+//! rename it after what it found and give it a test there. `cargo xtask test` runs [`short`]:
+//! a few seconds per target, from the seeds alone.
 
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -42,6 +42,10 @@ const TIMEOUT_SECONDS: u64 = 10;
 const RSS_LIMIT_MB: u64 = 1024;
 /// Longest input libFuzzer makes (the largest seed program is about 3 KB).
 const MAX_LEN: u64 = 8192;
+
+/// A grown corpus larger than this is minimized before a run (`cargo fuzz
+/// cmin`): loading 10,000 inputs of the `run` target takes a minute.
+const MAX_CORPUS: usize = 3000;
 
 /// cargo-fuzz's build flags, the same for `build`, `run` and `tmin` (so nothing
 /// rebuilds): optimized, with debug assertions and overflow checks, and
@@ -114,14 +118,14 @@ pub fn run(args: &[String]) -> Result<(), String> {
         .copied()
         .filter(|t| only.as_deref().is_none_or(|o| o == *t))
         .collect();
-    let seeded = seed_corpus(&ctx.root, &targets)?;
+    let seeded = seed_corpus(&ctx.root, &targets, false)?;
     println!("corpus: {seeded} seed programs per target");
     let t0 = Instant::now();
     build(&ctx)?;
     println!("build: {:.1} s", t0.elapsed().as_secs_f64());
     let mut reports = Vec::new();
     for t in &targets {
-        reports.push(fuzz_target(&ctx, t, seconds)?);
+        reports.push(fuzz_target(&ctx, t, seconds, false)?);
     }
     print_reports(&reports);
     let kept = keep_artifacts(&ctx, &reports);
@@ -138,7 +142,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
 pub fn short(ctx: &Context) -> (bool, Tally) {
     let mut tally = Tally::default();
     let t0 = Instant::now();
-    if let Err(e) = seed_corpus(&ctx.root, &TARGETS).and_then(|_| build(ctx)) {
+    if let Err(e) = seed_corpus(&ctx.root, &TARGETS, true).and_then(|_| build(ctx)) {
         eprintln!("error: {e}");
         tally.failed += 1;
         return (false, tally);
@@ -149,7 +153,7 @@ pub fn short(ctx: &Context) -> (bool, Tally) {
     println!("fuzz targets built in {built} s; {per} s per target");
     let mut reports = Vec::new();
     for t in TARGETS {
-        match fuzz_target(ctx, t, per) {
+        match fuzz_target(ctx, t, per, true) {
             Ok(r) => reports.push(r),
             Err(e) => {
                 eprintln!("error: {e}");
@@ -218,16 +222,34 @@ fn regression_dirs(root: &Path) -> [PathBuf; 3] {
     ]
 }
 
-/// Copies every seed program into `fuzz/corpus/<target>/` (skipping those
-/// already there); returns the number of seed programs.
-fn seed_corpus(root: &Path, targets: &[&str]) -> Result<usize, String> {
+/// The corpus folder of `target`: `fuzz/corpus/<target>/`, which grows from
+/// run to run, or for the short run `fuzz/corpus/short-<target>/`, which
+/// starts again from the seeds each time (loading a large grown corpus would
+/// take the short run's whole budget).
+fn corpus_dir(root: &Path, target: &str, short: bool) -> PathBuf {
+    let name = if short {
+        format!("short-{target}")
+    } else {
+        target.to_string()
+    };
+    root.join("fuzz").join("corpus").join(name)
+}
+
+/// Copies every seed program into the corpus of each target (skipping those
+/// already there; a short corpus is emptied first); returns the number of
+/// seed programs.
+fn seed_corpus(root: &Path, targets: &[&str], short: bool) -> Result<usize, String> {
     let mut seeds = Vec::new();
     for dir in ["tests/programs", "web/lessons"] {
         go_files(&root.join(dir), &mut seeds);
     }
     seeds.sort();
     for t in targets {
-        let dir = root.join("fuzz").join("corpus").join(t);
+        let dir = corpus_dir(root, t, short);
+        if short && dir.is_dir() {
+            std::fs::remove_dir_all(&dir)
+                .map_err(|e| format!("cannot empty {}: {e}", dir.display()))?;
+        }
         std::fs::create_dir_all(&dir)
             .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         for s in &seeds {
@@ -267,11 +289,14 @@ fn go_files(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 /// Fuzzes `target` for `seconds`, streaming libFuzzer's periodic status lines.
-fn fuzz_target(ctx: &Context, target: &str, seconds: u64) -> Result<Report, String> {
+fn fuzz_target(ctx: &Context, target: &str, seconds: u64, short: bool) -> Result<Report, String> {
     let root = &ctx.root;
+    let corpus = corpus_dir(root, target, short);
+    if !short {
+        minimize_corpus(ctx, target, &corpus)?;
+    }
     let mut c = cargo_fuzz(ctx, "run");
-    c.arg(target)
-        .arg(root.join("fuzz").join("corpus").join(target));
+    c.arg(target).arg(&corpus);
     for d in regression_dirs(root) {
         if d.is_dir() {
             c.arg(d);
@@ -475,6 +500,29 @@ fn keep_artifacts(ctx: &Context, reports: &[Report]) -> usize {
         }
     }
     kept
+}
+
+/// Shrinks a corpus that has grown past [`MAX_CORPUS`] inputs to those that
+/// add coverage (`cargo fuzz cmin`), so that loading it does not eat the run.
+fn minimize_corpus(ctx: &Context, target: &str, corpus: &Path) -> Result<(), String> {
+    let n = std::fs::read_dir(corpus).map_or(0, |rd| rd.count());
+    if n <= MAX_CORPUS {
+        return Ok(());
+    }
+    println!("\n--- {target}: {n} inputs in the corpus, minimizing it first");
+    let mut c = cargo_fuzz(ctx, "cmin");
+    c.arg(target).arg(corpus).args([
+        "--".to_string(),
+        format!("-timeout={TIMEOUT_SECONDS}"),
+        format!("-rss_limit_mb={RSS_LIMIT_MB}"),
+    ]);
+    let (ok, _) = run_filtered(&mut c)?;
+    if !ok {
+        return Err(format!("`cargo fuzz cmin {target}` failed"));
+    }
+    let left = std::fs::read_dir(corpus).map_or(0, |rd| rd.count());
+    println!("  {left} inputs kept");
+    Ok(())
 }
 
 /// `cargo fuzz tmin` on a failing input; the minimized input, if it made one.
