@@ -2,13 +2,15 @@
 //!
 //! `cargo xtask serve [--port N]` installs what is missing, builds the release page and
 //! serves it; `cargo xtask test` installs what is missing and runs every check in CI's
-//! order (see [`test`]). The only dependency is the standard library, so the first
-//! `cargo xtask` compiles in a second or two.
+//! order (see [`test`]); `cargo xtask fuzz` runs the fuzz targets (see [`fuzz`]). The
+//! only dependency is the standard library, so the first `cargo xtask` compiles in a
+//! second or two.
 
 mod bench;
 mod budget;
 mod cmd;
 mod count;
+mod fuzz;
 mod oracle;
 mod serve;
 mod setup;
@@ -32,6 +34,11 @@ commands:
   bench [ARGS...]    every benchmark: `gosched bench` beside Go and yaegi, then the
                      simulator natively and in wasm (headless Chromium) with the ratio
   oracle ARGS...     compare programs against real Go (see xtask/src/oracle.rs)
+  fuzz [--seconds N] [--target T]
+                     run the libFuzzer targets (parse_check, compile, run,
+                     link_decode) for N seconds each (default 60) with the nightly
+                     toolchain; keeps each failing input in
+                     crates/{lang,sim,web}/tests/fuzz_regressions/
 ";
 
 fn main() -> ExitCode {
@@ -41,6 +48,7 @@ fn main() -> ExitCode {
         Some("test") => test::run(&args[1..]),
         Some("oracle") => oracle::run(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
+        Some("fuzz") => fuzz::run(&args[1..]),
         Some("help" | "--help" | "-h") => {
             print!("{USAGE}");
             Ok(())

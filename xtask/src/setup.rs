@@ -10,6 +10,9 @@
 //!   `cargo install` into `.tools/` (a matching copy already on PATH is used as is).
 //! - wasm-opt (npm `binaryen`), Playwright: `npm ci` from `tests/e2e/package-lock.json`.
 //! - All crates: `cargo fetch`, because Trunk runs cargo offline.
+//! - cargo-fuzz [`versions::CARGO_FUZZ`], when the nightly toolchain is installed (fuzzing
+//!   needs it; without it `cargo xtask test` replays the fuzz inputs on stable instead):
+//!   `cargo install --locked` into `.tools/`.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -29,6 +32,8 @@ pub struct Needs {
 pub struct Found {
     /// `cargo nextest` is available.
     pub nextest: bool,
+    /// The nightly toolchain and cargo-fuzz are available, so the fuzz targets can run.
+    pub fuzz: bool,
 }
 
 /// Where `cargo install` puts the project's tools: `<root>/.tools/bin`.
@@ -66,13 +71,40 @@ pub fn ensure(ctx: &Context, needs: Needs) -> Result<Found, String> {
     wasm_bindgen(ctx, &pins, &mut installed)?;
     trunk(ctx, &mut installed)?;
     let nextest = cmd::stdout_of(ctx.cmd("cargo").args(["nextest", "--version"])).is_some();
+    let fuzz = nightly(ctx) && cargo_fuzz(ctx, &mut installed).is_ok();
     let what = if installed.is_empty() {
         "everything was present".to_string()
     } else {
         format!("installed {}", installed.join(", "))
     };
     println!("setup: {what} ({:.1} s)", started.elapsed().as_secs_f64());
-    Ok(Found { nextest })
+    Ok(Found { nextest, fuzz })
+}
+
+/// Whether the nightly toolchain is installed (`cargo +nightly` works).
+pub fn nightly(ctx: &Context) -> bool {
+    cmd::stdout_of(ctx.cmd("cargo").args(["+nightly", "--version"])).is_some()
+}
+
+/// Installs cargo-fuzz [`versions::CARGO_FUZZ`] into `.tools/` unless that version is on PATH.
+pub fn cargo_fuzz(ctx: &Context, installed: &mut Vec<String>) -> Result<(), String> {
+    let want = format!("cargo-fuzz {}", versions::CARGO_FUZZ);
+    let ok = || cmd::stdout_of(ctx.cmd("cargo").args(["fuzz", "--version"])) == Some(want.clone());
+    if ok() {
+        return Ok(());
+    }
+    cargo_install(
+        ctx,
+        &["--locked", "cargo-fuzz", "--version", versions::CARGO_FUZZ],
+    )?;
+    if !ok() {
+        return Err(format!(
+            "installed cargo-fuzz {}, but `cargo fuzz --version` disagrees",
+            versions::CARGO_FUZZ
+        ));
+    }
+    installed.push(want);
+    Ok(())
 }
 
 fn system_packages(ctx: &Context, needs: Needs, installed: &mut Vec<String>) -> Result<(), String> {

@@ -1,9 +1,11 @@
 //! `cargo xtask test`: every check CI runs, in order, stopping at the first failure.
 //!
 //! Stages: formatting, clippy, native tests (nextest if present, plus doc tests; else
-//! `cargo test`), browser tests (wasm-bindgen-test in headless Chromium: the web crate, the
-//! simulator's determinism and explorer tests and the diagnostics corpus, checked against the
-//! same data as natively), the release build (`trunk build --release`),
+//! `cargo test`), a short fuzz run (each libFuzzer target for a few seconds, see
+//! [`crate::fuzz::short`]; without the nightly toolchain, the fuzz inputs replayed through
+//! the same target bodies on stable), browser tests (wasm-bindgen-test in headless Chromium: the web crate, the
+//! simulator's determinism and explorer tests and the diagnostics corpus, checked against
+//! the same data as natively), the release build (`trunk build --release`),
 //! end-to-end tests (Playwright against that build) and the bundle budget. It ends with
 //! one line, `N passed, N failed`, counting each test the runners report; a stage that is
 //! a single check (fmt, clippy, build, budget) counts as one, and a failed stage counts at
@@ -60,6 +62,19 @@ pub fn run(args: &[String]) -> Result<(), String> {
         let outcome = match commands {
             Step::Commands(cmds) => run_commands(cmds),
             Step::Budget => check(crate::budget::check(&ctx)),
+            Step::Fuzz { nightly: true } => {
+                let (ok, tally) = crate::fuzz::short(&ctx);
+                Outcome { ok, tally }
+            }
+            Step::Fuzz { nightly: false } => {
+                // The same target bodies, on the committed regression inputs
+                // and the seed corpus.
+                println!(
+                    "no nightly toolchain (or no cargo-fuzz): replaying the fuzz regression \
+                     inputs and the seed corpus on stable instead of fuzzing"
+                );
+                run_commands(vec![(crate::fuzz::replay(&ctx), Some(Runner::Libtest))])
+            }
         };
         let tally = settle(outcome, counting);
         let secs = t0.elapsed().as_secs_f64();
@@ -97,6 +112,9 @@ enum Step {
     Commands(Vec<(Command, Option<Runner>)>),
     /// The bundle-size check.
     Budget,
+    /// The short fuzz run with the nightly toolchain and cargo-fuzz; without
+    /// them, the fuzz inputs replayed on stable.
+    Fuzz { nightly: bool },
 }
 
 fn stages(ctx: &Context, found: Found) -> Vec<(&'static str, Counting, Step)> {
@@ -190,6 +208,17 @@ fn stages(ctx: &Context, found: Found) -> Vec<(&'static str, Counting, Step)> {
             check(clippy),
         ),
         ("native tests", Counting::Tests, Step::Commands(native)),
+        (
+            if found.fuzz {
+                "fuzz (each target a few seconds)"
+            } else {
+                "fuzz inputs replayed on stable (no nightly)"
+            },
+            Counting::Tests,
+            Step::Fuzz {
+                nightly: found.fuzz,
+            },
+        ),
         (
             "browser tests (wasm-bindgen-test)",
             Counting::Tests,

@@ -1,6 +1,6 @@
 //! Tidy tests: repository-wide rules that are cheaper to check than to review.
 //!
-//! - Every `.rs` file under `crates/` and `xtask/` starts with a `//!` line saying what it is for.
+//! - Every `.rs` file under `crates/`, `fuzz/` and `xtask/` starts with a `//!` line saying what it is for.
 //! - No line ends in whitespace.
 //! - No `should_panic` attribute: a test says which error it expects instead.
 //! - The pinned tool versions agree (Cargo.toml, Cargo.lock, Trunk.toml, npm lockfile).
@@ -12,7 +12,7 @@ use crate::versions;
 fn rust_files() -> Vec<PathBuf> {
     let root = crate::project_root();
     let mut files = Vec::new();
-    for dir in ["crates", "xtask"] {
+    for dir in ["crates", "fuzz", "xtask"] {
         walk(&root.join(dir), &mut files);
     }
     files.sort();
@@ -32,7 +32,8 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
         let path = entry.path();
         let name = entry.file_name();
         if path.is_dir() {
-            if name != "target" && name != "node_modules" {
+            if name != "target" && name != "node_modules" && name != "corpus" && name != "artifacts"
+            {
                 walk(&path, out);
             }
         } else if path.extension().is_some_and(|e| e == "rs") {

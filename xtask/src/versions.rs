@@ -9,6 +9,10 @@ use std::path::Path;
 /// The trunk release that builds with this Rust: 0.22 needs rustc 1.96.1 or newer.
 pub const TRUNK: &str = "0.21.14";
 
+/// The cargo-fuzz release `cargo xtask fuzz` installs (it builds in about 25 s; the
+/// fuzzing itself needs the nightly toolchain).
+pub const CARGO_FUZZ: &str = "0.13.2";
+
 /// The version of package `name` in a `Cargo.lock` text, if it is there exactly once.
 pub fn cargo_lock_version(lock: &str, name: &str) -> Option<String> {
     let wanted = format!("name = \"{name}\"");

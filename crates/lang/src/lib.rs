@@ -234,6 +234,8 @@ pub fn check(src: &str) -> Checked {
     c.main_pkg = Some(main_id);
     order.push(main_id);
     if ast.str(user_pkg_name) != "main" {
+        // Reported as the user's package (not whichever package is current).
+        c.pkg = main_id;
         let pos = ast.file(user).package.map_or(0, |p| ast.expr(p).pos);
         c.error_at(
             pos,

@@ -3,8 +3,9 @@
 //! Runs [`gosched_lang::check`] on every program in `tests/valid/` (written
 //! for this crate, one per feature area; all pass `go vet` with Go 1.23) and,
 //! when present, on the labelled corpus in the workspace's `tests/programs/`.
-//! A program passes if it has no diagnostics and the embedded standard
-//! library reported no internal errors.
+//! A program passes if it has no diagnostics, the embedded standard
+//! library reported no internal errors, and it compiles to bytecode that
+//! [`gosched_lang::bytecode::verify`] accepts.
 
 use std::path::{Path, PathBuf};
 
@@ -39,6 +40,17 @@ fn check(src: &str) -> Option<String> {
     );
     if checked.program.is_none() && problems.is_empty() {
         problems.push("no program".into());
+    }
+    if let (true, Some(program)) = (problems.is_empty(), &checked.program) {
+        match gosched_lang::compile::compile_checked(&checked.ast, checked.user_file, program, src)
+        {
+            Ok(bytecode) => {
+                if let Err(e) = gosched_lang::bytecode::verify(&bytecode) {
+                    problems.push(format!("ill-formed bytecode: {e}"));
+                }
+            }
+            Err(e) => problems.push(format!("internal compiler error: {e}")),
+        }
     }
     if problems.is_empty() {
         None

@@ -46,7 +46,10 @@ pub enum TraceLevel {
 /// Resource limits. Hitting one ends the run with a message naming it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Limits {
-    /// Steps (instructions plus scheduler actions).
+    /// Steps (instructions plus scheduler actions). An instruction that
+    /// copies, compares, zeroes or scans more than 1,024 slots counts a step
+    /// for each further one (`machine::WORK_IN_A_STEP`), so that this limit
+    /// also bounds the host's time.
     pub max_steps: u64,
     /// Goroutines created over the whole run.
     pub max_goroutines: u64,

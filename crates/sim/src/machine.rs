@@ -34,6 +34,24 @@ const MEAN_BURST: u32 = 40;
 /// event: sysmon, timers, syscall returns).
 const SOLO_BURST: u64 = 1 << 16;
 
+/// Slots (values of 8 estimated bytes) an instruction may copy, compare,
+/// zero or scan within its one step. An instruction that does more (copying
+/// or comparing a large array, `make` of a large slice, a native scanning a
+/// long string) counts one more step for each further slot, so that the step
+/// limit bounds the host's time and not only the number of instructions: a
+/// loop copying a 1M-element array reaches the step limit about as fast as a
+/// loop of plain instructions (one slot costs the host about what an
+/// instruction does), instead of running for hours inside its step budget.
+/// Operations on up to 1,024 slots (almost all) still take exactly one step.
+pub(crate) const WORK_IN_A_STEP: u64 = 1024;
+
+/// Allocated bytes that cost the host what one slot of copying does
+/// (allocation fills memory in bulk, far faster than slot-by-slot work).
+pub(crate) const ALLOC_BYTES_PER_SLOT: u64 = 64;
+
+/// String bytes a native scans for the cost of one slot.
+pub(crate) const SCAN_BYTES_PER_SLOT: u64 = 8;
+
 /// Running statistics shown on the page and in `--json`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Stats {
@@ -91,6 +109,9 @@ pub struct Machine {
     pub(crate) burst_cut: bool,
     /// The step at which the panic that ended the run started.
     pub(crate) panic_step: Option<Step>,
+    /// Slots the instruction being executed copied, compared or scanned;
+    /// settled into steps when it finishes (see [`WORK_IN_A_STEP`]).
+    pub(crate) work: u64,
 }
 
 impl Machine {
@@ -136,21 +157,36 @@ impl Machine {
             steer: None,
             burst_cut: false,
             panic_step: None,
+            work: 0,
             cfg,
         };
-        m.init_globals();
+        let fits = m.init_globals();
         m.start_main();
+        if !fits {
+            m.limit(LimitKind::Memory);
+        }
         m
     }
 
     /// Package variables start at their zero values (the entry function
     /// then runs their initialisers).
-    fn init_globals(&mut self) {
+    fn init_globals(&mut self) -> bool {
         let prog = self.prog.clone();
+        // Package arrays too big for the memory limit are never allocated:
+        // the run ends at the limit before it starts.
+        let need = prog
+            .globals
+            .iter()
+            .filter(|gl| self.is_aggregate(gl.ty))
+            .fold(0u64, |sum, gl| sum.saturating_add(self.zero_bytes(gl.ty)));
+        if self.heap.bytes().saturating_add(need) > self.cfg.limits.max_memory {
+            return false;
+        }
         for (i, gl) in prog.globals.iter().enumerate() {
             let z = self.zero_value(gl.ty);
             self.heap.slots_mut(self.globals)[i] = z;
         }
+        true
     }
 
     /// Goroutine 1 on P0 with M0, as `rt0_go` leaves it.
@@ -250,7 +286,23 @@ impl Machine {
         while self.outcome.is_none() && self.step < target {
             self.tick(target);
         }
+        self.end_without_step();
         self.outcome.is_some()
+    }
+
+    /// A run can end without taking a step: at the step limit, or when
+    /// nothing can run any more (checkdead). Settles that at once, so that a
+    /// run stopped at its last step is in the same state (ended) whether it
+    /// got there in one call or several, or by seeking.
+    fn end_without_step(&mut self) {
+        if self.outcome.is_some() || self.burst.is_some() {
+            return;
+        }
+        if self.step >= self.cfg.limits.max_steps {
+            self.limit(LimitKind::Steps);
+        } else if self.sched.running_ps().next().is_none() && self.next_external().is_none() {
+            self.check_dead();
+        }
     }
 
     /// Runs to the end (or a limit).
@@ -824,6 +876,12 @@ enum External {
 
 impl Machine {
     /// Everything the program wrote to stdout, as text.
+    /// The program's standard output as the bytes it wrote (at most the
+    /// output limit; [`Self::stdout_text`] shows invalid UTF-8 as U+FFFD).
+    pub fn stdout_bytes(&self) -> &[u8] {
+        &self.out.stdout
+    }
+
     pub fn stdout_text(&self) -> String {
         String::from_utf8_lossy(&self.out.stdout).into_owned()
     }

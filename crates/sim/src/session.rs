@@ -231,7 +231,9 @@ impl Session {
                 self.events.extend(new.into_iter().filter(|e| e.step > f));
                 self.furthest = self.step();
             }
-            if self.step() == next_snap
+            // An instruction doing a lot of work takes several steps at once
+            // (machine::WORK_IN_A_STEP), so the run may pass `next_snap`.
+            if self.step() >= next_snap
                 && self.snapshots.last().is_some_and(|m| m.step() < next_snap)
             {
                 let bytes = approx_bytes(&self.machine);

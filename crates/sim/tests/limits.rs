@@ -28,7 +28,22 @@ fn small() -> Limits {
 
 #[track_caller]
 fn assert_limit(body: &str, kind: LimitKind, code: i32, words: &str) {
-    let (k, c, stderr) = run_limited(body, small());
+    assert_limit_in(body, small(), kind, code, words);
+}
+
+/// Small limits with room for 20 million steps: making or converting a large
+/// slice costs a step per element past the first 1,024 (see the simulator's
+/// `WORK_IN_A_STEP`), and these runs must end at the memory limit.
+fn roomy() -> Limits {
+    Limits {
+        max_steps: 20_000_000,
+        ..small()
+    }
+}
+
+#[track_caller]
+fn assert_limit_in(body: &str, limits: Limits, kind: LimitKind, code: i32, words: &str) {
+    let (k, c, stderr) = run_limited(body, limits);
     assert_eq!(k, OutcomeKind::Limit(kind), "stderr: {stderr}");
     assert_eq!(c, code);
     assert!(stderr.contains(words), "{stderr}");
@@ -56,8 +71,9 @@ fn endless_goroutines_hit_the_goroutine_limit() {
 
 #[test]
 fn growing_slices_hit_the_memory_limit() {
-    assert_limit(
+    assert_limit_in(
         "func main() {\n\tvar keep [][]int\n\tfor {\n\t\tkeep = append(keep, make([]int, 100000))\n\t}\n}",
+        roomy(),
         LimitKind::Memory,
         2,
         "more than 32 MiB",
@@ -85,8 +101,9 @@ fn a_doubling_string_hits_the_memory_limit_in_one_burst() {
         2,
         "memory limit reached",
     );
-    assert_limit(
+    assert_limit_in(
         "func main() {\n\ts := \"abcdefgh\"\n\tfor {\n\t\ts += s\n\t\t_ = []byte(s)\n\t}\n}",
+        roomy(),
         LimitKind::Memory,
         2,
         "memory limit reached",

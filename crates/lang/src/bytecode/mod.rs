@@ -13,9 +13,11 @@
 
 mod disasm;
 mod instr;
+mod verify;
 
 pub use disasm::disassemble;
 pub use instr::{Builtin1, CmpOp, Conv, FloatOp, FloatTy, Instr, IntOp, IntTy, Label, Reg};
+pub use verify::verify;
 
 use crate::span::{LineIndex, Span};
 

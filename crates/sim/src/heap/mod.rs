@@ -59,7 +59,7 @@ pub enum Obj {
 }
 
 /// Bytes charged per object on top of its contents (header, bookkeeping).
-const OBJ_OVERHEAD: u64 = 32;
+pub(crate) const OBJ_OVERHEAD: u64 = 32;
 
 /// The smallest heap goal (mgcpacer.go: heapMinimum, 4 MB at GOGC=100).
 pub const MIN_GC_BYTES: u64 = 4 << 20;

@@ -7,8 +7,9 @@ use crate::heap::Obj;
 use crate::ids::{GoId, ObjId, ProcId};
 use crate::interp::mem::nil_deref;
 use crate::interp::{Flow, Trap, R};
-use crate::machine::{frame_bytes, Machine};
+use crate::machine::{frame_bytes, Machine, SCAN_BYTES_PER_SLOT};
 use crate::natives::{NRet, NativeCall};
+use crate::outcome::LimitKind;
 use crate::sched::g::{CallTarget, Defer, Frame, FrameKind, Panicking, G};
 use crate::trace::EventKind;
 use crate::value::Value;
@@ -145,6 +146,17 @@ impl Machine {
                 gg.regs.resize(need, Value::Nil);
             }
         }
+        // A native scans its string and slice arguments (at most): that is
+        // its work beyond what it allocates.
+        let args = (abs..abs + call.nargs).fold(0u64, |sum, i| {
+            let slots = match self.gs[g.index()].regs.get(i) {
+                Some(Value::Str(s)) => u64::from(s.len) / SCAN_BYTES_PER_SLOT,
+                Some(Value::Slice(s)) => u64::from(s.len),
+                _ => 0,
+            };
+            sum.saturating_add(slots)
+        });
+        self.work(args);
         let f = self.natives[n.index()];
         match f(self, &mut call)? {
             NRet::Done => Ok(Flow::Next),
@@ -455,7 +467,10 @@ impl Machine {
             .chain(std::iter::once((pn.value, false)))
             .collect();
         for (i, (v, recovered)) in chain.into_iter().enumerate() {
-            let s = self.panic_value_text(p, g, v);
+            let s = match self.panic_value_text(p, g, v) {
+                Ok(s) => s,
+                Err(t) => return self.trap(p, g, t),
+            };
             let mark = if recovered { " [recovered]" } else { "" };
             if i == 0 {
                 text.push_str(&format!("panic: {s}{mark}"));
@@ -525,27 +540,36 @@ impl Machine {
     /// What `panic: ...` shows for a panic value (panic.go: printpanicval):
     /// errors and Stringers through their methods, basic values plainly,
     /// named basic types as `main.T(v)`, anything else as `(T) 0x...`.
-    fn panic_value_text(&mut self, p: ProcId, g: GoId, v: Value) -> String {
+    ///
+    /// A method that fails is fatal, as in panic.go's preprintpanics: a panic
+    /// in it is `fatal error: panic while printing panic value: ...`; a fatal
+    /// error in it (stack overflow) or a limit ends the run as such.
+    fn panic_value_text(&mut self, p: ProcId, g: GoId, v: Value) -> R<String> {
         let (ty, inner) = self.iface_parts(v);
         let Some(ty) = ty else {
-            return if v.is_nil() {
+            return Ok(if v.is_nil() {
                 "nil".into()
             } else {
                 self.heap.string_lossy(v)
-            };
+            });
         };
+        // preprintpanics: `case error:` first, then `case stringer:`.
         for m in ["Error", "String"] {
             if let Some(imp) = self.prog.method_by_str(ty, m) {
-                if let Ok(out) = self.call_method_sync(p, g, imp, inner, &[]) {
-                    if let Some(s) = out.first() {
-                        return self.heap.string_lossy(*s);
-                    }
-                }
+                let out = match self.call_method_sync(p, g, imp, inner, &[]) {
+                    Ok(out) => out,
+                    Err(Trap::Panic(r)) => return Err(self.panic_while_printing(r)),
+                    Err(t) => return Err(t),
+                };
+                return Ok(out
+                    .first()
+                    .map(|s| self.heap.string_lossy(*s))
+                    .unwrap_or_default());
             }
         }
         let info = self.prog.ty(ty);
         let name = info.name.clone();
-        match (&info.kind, info.named) {
+        Ok(match (&info.kind, info.named) {
             (TypeKind::String, false) => self.heap.string_lossy(inner),
             (TypeKind::String, true) => format!("{name}(\"{}\")", self.heap.string_lossy(inner)),
             (TypeKind::Int(_), false) => inner.as_int().to_string(),
@@ -561,7 +585,22 @@ impl Machine {
                 }
             }
             _ => format!("({name}) 0xc000012120"),
-        }
+        })
+    }
+
+    /// preprintpanics' deferred recover: a string panic value is quoted in
+    /// the message, anything else is named by its type.
+    fn panic_while_printing(&self, r: Value) -> Trap {
+        let text = "panic while printing panic value";
+        let (ty, inner) = self.iface_parts(r);
+        let msg = match ty.map(|t| self.prog.ty(t)) {
+            Some(info) if matches!(info.kind, TypeKind::String) && !info.named => {
+                format!("{text}: {}", self.heap.string_lossy(inner))
+            }
+            Some(info) => format!("{text}: type {}", info.name),
+            None => format!("{text}: type <nil>"),
+        };
+        Trap::Fatal(msg)
     }
 
     // ===== go statements =====
@@ -742,17 +781,28 @@ impl Machine {
         let start = self.step;
         let cost = self.cfg.cost.instr.max(1);
         let observe = self.observing();
+        let max_steps = self.cfg.limits.max_steps;
         while self.gs[g.index()].frames.len() > depth {
+            // The callback runs inside one step of the scheduler, but its
+            // instructions count: the run's step limit stops it too.
+            if self.step >= max_steps {
+                self.limit(LimitKind::Steps);
+                return Err(Trap::Ended);
+            }
             if self.step - start > CALLBACK_STEP_LIMIT {
                 return Err(Trap::Fatal("a method called by fmt ran too long".into()));
             }
-            let (n, slow, _) = self.fast(g, 1 << 20, observe, u64::MAX);
+            let (n, slow, _) =
+                self.fast(g, (max_steps - self.step).min(1 << 20), observe, u64::MAX);
             self.step += n;
             self.sched.p_mut(p).clock += n * cost;
             let Some(ins) = slow else { continue };
             self.step += 1;
             self.sched.p_mut(p).clock += cost;
-            match self.slow(p, g, ins) {
+            let alloc0 = self.heap.total_allocated;
+            let result = self.slow(p, g, ins);
+            self.settle_work(alloc0);
+            match result {
                 Ok(Flow::Next) => {}
                 Ok(Flow::Stop) => return Err(Trap::Fatal(BLOCKING_IN_CALLBACK.into())),
                 Err(t @ (Trap::Fatal(_) | Trap::Ended)) => return Err(t),

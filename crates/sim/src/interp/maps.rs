@@ -223,6 +223,7 @@ impl Machine {
                 }
             }
             Value::Slice(s) => {
+                self.work(u64::from(s.len));
                 let elem = match self.heap.cells_kind(s.obj) {
                     Some(crate::heap::CellsKind::Backing(e)) => Some(e),
                     _ => None,

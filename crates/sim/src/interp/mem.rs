@@ -35,11 +35,13 @@ impl Machine {
             self.race_access(g, cell, write, atomic, func, pc);
         }
         if self.cfg.trace == TraceLevel::Full {
+            // `pc` is past the instruction: name the cell from the instruction
+            // itself, as the race detector does (not from the next one).
             let hint = self
                 .prog
                 .func(func)
                 .debug
-                .get(pc as usize)
+                .get(pc.saturating_sub(1) as usize)
                 .and_then(|d| d.access);
             let now = self.sched.p(p).clock;
             self.cells

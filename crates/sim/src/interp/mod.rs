@@ -19,7 +19,7 @@ use gosched_lang::bytecode::{CmpOp, FloatOp, FloatTy, Instr, IntOp, IntTy};
 
 use crate::config::TraceLevel;
 use crate::ids::{GoId, Nanos, ProcId};
-use crate::machine::Machine;
+use crate::machine::{Machine, ALLOC_BYTES_PER_SLOT, WORK_IN_A_STEP};
 use crate::value::Value;
 
 /// Why an instruction could not complete normally.
@@ -94,11 +94,13 @@ impl Machine {
                 return false;
             }
             self.account(p, 1, cost);
-            left = left.saturating_sub(1);
+            let alloc0 = self.heap.total_allocated;
             let flow = match self.slow(p, g, ins) {
                 Ok(flow) => flow,
                 Err(trap) => self.trap(p, g, trap),
             };
+            let extra = self.settle_work(alloc0);
+            left = left.saturating_sub(1 + extra);
             if flow == Flow::Stop || self.outcome.is_some() || self.sched.p(p).curg != Some(g) {
                 return false;
             }
@@ -107,6 +109,25 @@ impl Machine {
             }
         }
         false
+    }
+
+    /// Work done by an instruction (the slots noted with [`Self::work`], or
+    /// what it allocated since `alloc0` if that is more: the two often count
+    /// the same elements) beyond [`WORK_IN_A_STEP`], as extra steps; returns
+    /// how many.
+    pub(crate) fn settle_work(&mut self, alloc0: u64) -> u64 {
+        let allocated = self.heap.total_allocated.saturating_sub(alloc0);
+        let slots = self.work.max(allocated / ALLOC_BYTES_PER_SLOT);
+        self.work = 0;
+        let extra = slots.saturating_sub(WORK_IN_A_STEP);
+        self.step = self.step.saturating_add(extra);
+        extra
+    }
+
+    /// Notes `slots` copied, compared, zeroed or scanned by the current instruction.
+    #[inline]
+    pub(crate) fn work(&mut self, slots: u64) {
+        self.work = self.work.saturating_add(slots);
     }
 
     #[inline]

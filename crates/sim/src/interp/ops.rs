@@ -3,7 +3,7 @@
 
 use gosched_lang::bytecode::{CmpOp, Conv, FloatTy, IntOp, IntTy, TypeId, TypeKind};
 
-use crate::heap::{CellsKind, Obj};
+use crate::heap::{CellsKind, Obj, OBJ_OVERHEAD};
 use crate::ids::ObjId;
 use crate::interp::{Trap, R};
 use crate::machine::Machine;
@@ -226,6 +226,46 @@ impl Machine {
         self.prog.ty(ty).kind.is_aggregate()
     }
 
+    /// The estimated heap bytes of a fresh zeroed value of `ty` (its objects,
+    /// counted as the heap counts them), saturating: what to reserve before
+    /// [`Self::zero_value`] builds a large array, so that the memory limit
+    /// stops `var a [1 << 26]int` before the host allocates it.
+    pub(crate) fn zero_bytes(&self, ty: TypeId) -> u64 {
+        self.zero_bytes_at(ty, 0)
+    }
+
+    fn zero_bytes_at(&self, ty: TypeId, depth: u32) -> u64 {
+        // Types cannot contain themselves by value (the checker rejects
+        // invalid recursive types); the depth bound is only a safeguard.
+        if depth > 64 {
+            return u64::MAX;
+        }
+        match &self.prog.ty(ty).kind {
+            TypeKind::Struct { fields } => {
+                fields
+                    .iter()
+                    .fold(OBJ_OVERHEAD + 8 * fields.len() as u64, |sum, f| {
+                        let inner = if self.is_aggregate(f.ty) {
+                            self.zero_bytes_at(f.ty, depth + 1)
+                        } else {
+                            0
+                        };
+                        sum.saturating_add(inner)
+                    })
+            }
+            TypeKind::Array { elem, len } => {
+                let len = u64::from(*len);
+                let inner = if self.is_aggregate(*elem) {
+                    len.saturating_mul(self.zero_bytes_at(*elem, depth + 1))
+                } else {
+                    0
+                };
+                (OBJ_OVERHEAD + 8 * len).saturating_add(inner)
+            }
+            _ => 0,
+        }
+    }
+
     /// The zero value of `ty`; aggregates get fresh zeroed objects.
     pub(crate) fn zero_value(&mut self, ty: TypeId) -> Value {
         match &self.prog.ty(ty).kind {
@@ -386,6 +426,7 @@ impl Machine {
 
     /// A new slice of `elems` with element type `elem` (cap = len).
     pub(crate) fn new_slice(&mut self, elem: TypeId, elems: Vec<Value>) -> Value {
+        self.work(elems.len() as u64);
         let len = elems.len() as u32;
         let obj = self.heap.alloc_cells(CellsKind::Backing(elem), elems);
         Value::Slice(SliceRef { obj, off: 0, len })

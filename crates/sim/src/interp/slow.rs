@@ -79,6 +79,11 @@ impl Machine {
             Instr::LoadBool { dst, v } => self.set(g, dst, Value::Bool(v)),
             Instr::LoadFunc { dst, func } => self.set(g, dst, Value::Func(func)),
             Instr::Zero { dst, ty } => {
+                if self.is_aggregate(ty) {
+                    let bytes = self.zero_bytes(ty);
+                    self.reserve_collecting(bytes)?;
+                    self.work(bytes / 8);
+                }
                 let v = self.zero_value(ty);
                 self.set(g, dst, v);
             }
@@ -169,6 +174,7 @@ impl Machine {
                 let (x, y) = (r(self, a), r(self, b));
                 self.observe_aggregate(p, g, x, false);
                 self.observe_aggregate(p, g, y, false);
+                self.work(2 * self.zero_bytes(ty) / 8);
                 let eq = self.values_equal(ty, x, y)?;
                 self.set(g, dst, Value::Bool(eq != ne));
             }
@@ -391,6 +397,12 @@ impl Machine {
                 let Value::Ref(o) = r(self, src) else {
                     return Err(nil_deref());
                 };
+                if let Some(CellsKind::Struct(t) | CellsKind::Array(t)) = self.heap.cells_kind(o) {
+                    // `o` is live in a register, so collecting first is safe.
+                    let bytes = self.zero_bytes(t);
+                    self.reserve_collecting(bytes)?;
+                    self.work(bytes / 8);
+                }
                 self.observe_aggregate(p, g, Value::Ref(o), false);
                 let c = self.clone_aggregate(o);
                 self.set(g, dst, Value::Ref(c));
@@ -401,9 +413,17 @@ impl Machine {
                 };
                 self.observe_aggregate(p, g, Value::Ref(s), false);
                 self.observe_aggregate(p, g, Value::Ref(d), true);
+                if let Some(CellsKind::Struct(t) | CellsKind::Array(t)) = self.heap.cells_kind(d) {
+                    self.work(self.zero_bytes(t) / 8);
+                }
                 self.copy_into(d, s);
             }
             Instr::New { dst, ty } => {
+                if self.is_aggregate(ty) {
+                    let bytes = self.zero_bytes(ty);
+                    self.reserve_collecting(bytes)?;
+                    self.work(bytes / 8);
+                }
                 let v = if self.is_aggregate(ty) {
                     Value::Ref(self.new_aggregate(ty))
                 } else {
@@ -483,7 +503,14 @@ impl Machine {
                 if c < n || c > max {
                     return Err(Trap::Runtime("makeslice: cap out of range".into()));
                 }
-                self.reserve_collecting(c as u64 * 8)?;
+                // Aggregate elements are objects of their own.
+                let each = 8 + if self.is_aggregate(elem) {
+                    self.zero_bytes(elem)
+                } else {
+                    0
+                };
+                self.reserve_collecting((c as u64).saturating_mul(each))?;
+                self.work((c as u64).saturating_mul(each) / 8);
                 let mut elems = Vec::with_capacity(c as usize);
                 for _ in 0..c {
                     let z = self.zero_value(elem);
@@ -554,7 +581,18 @@ impl Machine {
                 self.set(g, dst, v);
             }
             Instr::Copy { dst, to, from } => {
-                let n = self.copy_builtin(p, g, r(self, to), r(self, from))?;
+                let to = r(self, to);
+                let n = self.copy_builtin(p, g, to, r(self, from))?;
+                let each = match to {
+                    Value::Slice(s) => match self.heap.cells_kind(s.obj) {
+                        Some(CellsKind::Backing(e)) if self.is_aggregate(e) => {
+                            8 + self.zero_bytes(e)
+                        }
+                        _ => 8,
+                    },
+                    _ => 1,
+                };
+                self.work((n.max(0) as u64).saturating_mul(each));
                 self.set(g, dst, Value::Int(n));
             }
             Instr::Builtin1 { op, dst, a } => {

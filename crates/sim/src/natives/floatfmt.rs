@@ -47,8 +47,15 @@ fn shortest(a: f64, bits32: bool) -> Digits {
     }
 }
 
+/// Digits asked of Rust's formatter at most. A finite `f64` has at most 767
+/// significant decimal digits and 1074 digits after the point, so any further
+/// digit is a zero (the callers pad with zeros); and Rust's formatter panics
+/// on a precision above `u16::MAX`.
+const EXACT_DIGITS: usize = 1100;
+
 /// `a` correctly rounded to `n >= 1` significant digits.
 fn significant(a: f64, n: usize) -> Digits {
+    let n = n.min(EXACT_DIGITS);
     if a == 0.0 {
         return Digits {
             d: Vec::new(),
@@ -60,6 +67,7 @@ fn significant(a: f64, n: usize) -> Digits {
 
 /// `a` correctly rounded to `prec` digits after the decimal point.
 fn fixed(a: f64, prec: usize) -> Digits {
+    let prec = prec.min(EXACT_DIGITS);
     let s = format!("{a:.prec$}");
     let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
     let mut dp = int.len() as i32;

@@ -152,6 +152,9 @@ fn ret_piece(m: &mut Machine, c: &NativeCall, r: Range<usize>) -> R<NRet> {
 
 /// A `[]string` of substrings of argument 0.
 fn ret_pieces(m: &mut Machine, c: &NativeCall, parts: &[Range<usize>]) -> R<NRet> {
+    // A slice header per piece: `strings.Split(s, "")` of a big string is
+    // a big slice.
+    m.reserve(8 * parts.len() as u64)?;
     let s = m.arg(c, 0);
     let vals: Vec<Value> = parts.iter().map(|r| piece(s, r.clone())).collect();
     let elem = m

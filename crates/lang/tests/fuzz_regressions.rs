@@ -1,0 +1,73 @@
+//! Inputs the fuzzer found (`cargo xtask fuzz`), each kept in `tests/fuzz_regressions/` and
+//! checked here by a test named after what it found.
+//!
+//! `cargo xtask fuzz` copies a crashing input of the `parse_check` and `compile`
+//! targets into that folder; the stable replay test (`crates/fuzz-targets`)
+//! runs every target on it at once, and the last test below fails until the
+//! input has a test of its own here, saying what the right behaviour is.
+
+use std::path::{Path, PathBuf};
+
+fn dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_regressions")
+}
+
+/// The input called `name` (lossy UTF-8, as the fuzz targets read it).
+fn input(name: &str) -> String {
+    let path = dir().join(format!("{name}.go"));
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// The diagnostics of input `name`, rendered as `go build` prints them.
+fn diagnostics(name: &str) -> Vec<String> {
+    let src = input(name);
+    let index = gosched_lang::LineIndex::new(&src);
+    let checked = gosched_lang::check(&src);
+    assert!(
+        checked.internal_errors.is_empty(),
+        "{:?}",
+        checked.internal_errors
+    );
+    checked
+        .diagnostics
+        .iter()
+        .map(|d| d.render("main.go", &index))
+        .collect()
+}
+
+#[test]
+fn non_main_package_is_reported_when_it_imports() {
+    // The error was charged to the first imported package (`errors`), so the
+    // user saw no diagnostic and the program compiled.
+    assert_eq!(
+        diagnostics("non_main_package_with_imports"),
+        ["main.go:1:9: package foo is not a main package"]
+    );
+    assert!(gosched_lang::compile::compile(&input("non_main_package_with_imports")).is_err());
+}
+
+#[test]
+fn every_input_has_a_named_test() {
+    let this = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_regressions.rs"),
+    )
+    .expect("this file");
+    let mut missing = Vec::new();
+    for e in std::fs::read_dir(dir())
+        .expect("tests/fuzz_regressions")
+        .flatten()
+    {
+        let path = e.path();
+        let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
+            continue;
+        };
+        if !this.contains(&format!("\"{stem}\"")) {
+            missing.push(stem.to_string());
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "inputs without a test (rename each after what it found, then test it here): {missing:?}"
+    );
+}

@@ -1,0 +1,7 @@
+package foo
+
+import "fmt"
+
+func main() {
+	fmt.Println("hi")
+}

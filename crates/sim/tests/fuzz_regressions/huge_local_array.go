@@ -1,0 +1,3 @@
+package main
+
+func main() { var a [1 << 13][1 << 13]int; println(a[0][0]) }

@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	for {
+		_ = make([]int, 1<<20)
+	}
+}
