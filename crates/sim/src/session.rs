@@ -59,6 +59,10 @@ pub struct Session {
     budget: SnapshotBudget,
     /// Estimated sizes of `snapshots`, in the same order.
     snapshot_bytes: Vec<u64>,
+    /// No snapshot is considered before this step: the last one considered was
+    /// refused as too big, and estimating a machine's size walks all its goroutines
+    /// (with 100,000 of them, every interval would cost a millisecond for nothing).
+    no_snapshot_before: Step,
 }
 
 impl Session {
@@ -89,6 +93,7 @@ impl Session {
             interval: SNAPSHOT_INTERVAL,
             budget: SnapshotBudget::UNLIMITED,
             snapshot_bytes,
+            no_snapshot_before: 0,
         }
     }
 
@@ -234,6 +239,7 @@ impl Session {
             // An instruction doing a lot of work takes several steps at once
             // (machine::WORK_IN_A_STEP), so the run may pass `next_snap`.
             if self.step() >= next_snap
+                && self.step() >= self.no_snapshot_before
                 && self.snapshots.last().is_some_and(|m| m.step() < next_snap)
             {
                 let bytes = approx_bytes(&self.machine);
@@ -247,6 +253,11 @@ impl Session {
                         self.thin();
                     }
                     self.enforce_total();
+                } else {
+                    // A machine this big is not worth estimating again until it
+                    // could be allowed a snapshot by the copying rate.
+                    let wait = bytes / self.budget.bytes_per_step.max(32);
+                    self.no_snapshot_before = self.step().saturating_add(wait);
                 }
             }
         }

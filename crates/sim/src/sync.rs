@@ -78,9 +78,9 @@ impl SyncTable {
     }
 
     pub fn forget_objects(&mut self, freed: &[ObjId]) {
-        for &o in freed {
-            self.objs.retain(|a, _| a.0 != o);
-        }
+        let mut gone = freed.to_vec();
+        gosched_lang::sort::sort(&mut gone);
+        self.objs.retain(|a, _| gone.binary_search(&a.0).is_err());
     }
 
     fn mutex(&mut self, a: Addr) -> &mut MutexState {

@@ -1,5 +1,13 @@
 //! The animation loop: owns the [`Driver`] and, while it has work, gives it a slice of
-//! every browser frame (`requestAnimationFrame`), then publishes a [`Frame`].
+//! every browser frame, then publishes a [`Frame`].
+//!
+//! Drawing and simulating are separate tasks of the browser's event loop: the
+//! `requestAnimationFrame` callback builds and publishes the frame (Yew renders it in
+//! the same task), then queues the simulation's slice as a task of its own
+//! (`setTimeout(0)`), which asks for the next animation frame when it is done. A long
+//! task is then the larger of a slice and a drawing, never their sum: with 100,000
+//! goroutines each takes several milliseconds, and a collection inside a slice or a
+//! grown event list can add tens more.
 //!
 //! The simulation's share of a frame adapts: it starts at 6 ms and shrinks when frames
 //! come late (rendering took longer), grows back when they are on time, so drawing
@@ -28,13 +36,21 @@ const LATE_MS: f64 = 20.0;
 
 /// The `requestAnimationFrame` callback.
 type Tick = Closure<dyn FnMut(f64)>;
+/// The `setTimeout` callback that runs a slice of the simulation.
+type Work = Closure<dyn FnMut()>;
 
 struct Inner {
     driver: RefCell<Driver>,
     on_frame: RefCell<Callback<Option<Shared<Frame>>>>,
     /// The requestAnimationFrame callback (made once, reused every frame).
     tick: RefCell<Option<Tick>>,
+    /// The slice callback (made once, reused).
+    work: RefCell<Option<Work>>,
     scheduled: Cell<bool>,
+    /// A slice is queued (between a frame and the next).
+    work_queued: Cell<bool>,
+    /// The frame interval the queued slice plays for (milliseconds).
+    work_dt: Cell<f64>,
     last: Cell<Option<f64>>,
     budget: Cell<f64>,
     /// When the last frame was handed to the page (for render timings).
@@ -132,15 +148,13 @@ fn on_tick(inner: &Rc<Inner>, ts: f64) {
         (budget + 0.5).min(BUDGET_MAX)
     };
     inner.budget.set(budget);
-    let t0 = crate::dom::now();
+    // Draw what the last slice did (the run may have ended or stopped: then the last
+    // frame is always drawn).
     let frame = {
         let mut d = inner.driver.borrow_mut();
-        d.work(&crate::dom::now, budget, dt.min(100.0));
-        let t1 = crate::dom::now();
-        crate::dom::timing("work", t1 - t0);
-        // The run may have ended or stopped: then the last frame is always drawn.
         let throttled = throttled && d.busy();
         if !throttled && d.take_changed() {
+            let t1 = crate::dom::now();
             let f = d.frame(t1).map(Shared::new);
             let t2 = crate::dom::now();
             crate::dom::timing("frame", t2 - t1);
@@ -156,12 +170,48 @@ fn on_tick(inner: &Rc<Inner>, ts: f64) {
         let cb = inner.on_frame.borrow().clone();
         cb.emit(frame);
     }
-
     if inner.driver.borrow().busy() {
-        schedule(inner);
+        queue_work(inner, dt);
     } else {
         inner.last.set(None);
     }
+}
+
+/// Queues a slice of the simulation as its own task, after this frame's drawing.
+fn queue_work(inner: &Rc<Inner>, dt: f64) {
+    if inner.work_queued.get() {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let work = inner.work.borrow();
+    if let Some(cb) = work.as_ref() {
+        inner.work_dt.set(dt);
+        if window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(cb.as_ref().unchecked_ref(), 0)
+            .is_ok()
+        {
+            inner.work_queued.set(true);
+        }
+    }
+}
+
+/// A slice of the simulation; then the next frame draws what it did.
+fn on_work(inner: &Rc<Inner>) {
+    inner.work_queued.set(false);
+    let t0 = crate::dom::now();
+    {
+        let mut d = inner.driver.borrow_mut();
+        d.work(
+            &crate::dom::now,
+            inner.budget.get(),
+            inner.work_dt.get().min(100.0),
+        );
+    }
+    crate::dom::timing("work", crate::dom::now() - t0);
+    // Whether or not the work is done, the next frame draws where it got to.
+    schedule(inner);
 }
 
 /// Owns a [`Driver`]; `on_frame` receives every new frame.
@@ -172,7 +222,10 @@ pub fn use_driver(on_frame: Callback<Option<Shared<Frame>>>) -> DriverHandle {
             driver: RefCell::new(Driver::default()),
             on_frame: RefCell::new(on_frame.clone()),
             tick: RefCell::new(None),
+            work: RefCell::new(None),
             scheduled: Cell::new(false),
+            work_queued: Cell::new(false),
+            work_dt: Cell::new(1000.0 / 60.0),
             last: Cell::new(None),
             budget: Cell::new(BUDGET_START),
             emitted: Cell::new(0.0),
@@ -187,6 +240,13 @@ pub fn use_driver(on_frame: Callback<Option<Shared<Frame>>>) -> DriverHandle {
             }
         });
         *inner.tick.borrow_mut() = Some(cb);
+        let weak = Rc::downgrade(&inner);
+        let work = Closure::<dyn FnMut()>::new(move || {
+            if let Some(inner) = weak.upgrade() {
+                on_work(&inner);
+            }
+        });
+        *inner.work.borrow_mut() = Some(work);
         DriverHandle { inner }
     });
     // Keep the callback current (it captures the latest dispatcher).
