@@ -4,6 +4,8 @@
 //!
 //! The web crate only draws this; nothing here knows the browser.
 
+use std::collections::BTreeMap;
+
 use gosched_lang::bytecode::{FuncId, TypeKind};
 
 use crate::heap::{CellsKind, Obj};
@@ -208,13 +210,20 @@ pub struct View {
     pub time: Nanos,
     pub gomaxprocs: u32,
     pub procs: Vec<PView>,
+    /// The global run queue, in order (in a limited view, its first [`QUEUE_HEAD`]).
     pub global: Vec<GoId>,
+    /// The global run queue's length.
+    pub global_len: usize,
     pub ms: Vec<MView>,
     pub goroutines: Vec<GView>,
     pub dead: u64,
     pub chans: Vec<ChanView>,
     pub syncs: Vec<SyncView>,
+    /// Sleeping goroutines and their wake-up times, soonest first (in a limited view,
+    /// the first [`QUEUE_HEAD`]).
     pub sleepers: Vec<(GoId, Nanos)>,
+    /// How many goroutines sleep.
+    pub sleepers_len: usize,
     pub syscalls: Vec<(GoId, MId, Nanos)>,
     pub net_waits: Vec<(GoId, Nanos)>,
     pub net_ready: Vec<GoId>,
@@ -253,18 +262,24 @@ impl Machine {
     /// Building a [`GView`] costs two strings and a line lookup, so this keeps a
     /// view of 100,000 goroutines cheap enough to draw every frame.
     pub fn view_limited(&self, max_goroutines: usize) -> View {
+        let scan = self.scan_goroutines();
+        let limited = scan.live > max_goroutines;
+        let head = if limited { QUEUE_HEAD } else { usize::MAX };
+        let (sleepers, sleepers_len) = self.sleepers_view(head);
         let mut v = View {
             step: self.step,
             time: self.now(),
             gomaxprocs: self.sched.gomaxprocs,
             procs: Vec::new(),
-            global: self.sched.global.iter().copied().collect(),
+            global: self.sched.global.iter().take(head).copied().collect(),
+            global_len: self.sched.global.len(),
             ms: Vec::new(),
             goroutines: Vec::new(),
-            dead: 0,
+            dead: scan.dead,
             chans: Vec::new(),
             syncs: Vec::new(),
-            sleepers: self.sleepers_view(max_goroutines),
+            sleepers,
+            sleepers_len,
             syscalls: self
                 .sched
                 .syscalls
@@ -281,11 +296,11 @@ impl Machine {
             cells: Vec::new(),
             stats: self.stats.clone(),
             memory: MemView {
-                goroutines: 0,
-                stack_bytes: 0,
+                goroutines: scan.goroutines,
+                stack_bytes: scan.stack_bytes,
                 heap_bytes: self.heap.bytes(),
-                threads_windows: 0,
-                threads_linux: 0,
+                threads_windows: scan.goroutines * MIB,
+                threads_linux: scan.goroutines * 8 * MIB,
             },
             sysmon_next: self.sched.sysmon.next,
             finished: self.outcome.is_some(),
@@ -329,82 +344,133 @@ impl Machine {
             });
         }
         self.view_syncs(&mut v);
-        self.view_chans(&mut v);
-        let queued = queue_places(&v, self.gs.len());
-        let listed = self.listed(&v, max_goroutines);
-        for g in &self.gs {
-            if g.id.0 == 0
-                || (g.is_dead() && g.frames.is_empty() && g.start_func == FuncId(0) && !g.system)
-            {
-                continue;
+        self.view_chans(&mut v, scan.chans);
+        let queued = queue_places(&v);
+        if limited {
+            let listed = self.listed(&v, &scan.unlisted);
+            v.omitted = scan.live as u64 - listed.len() as u64;
+            for id in listed {
+                let g = &self.gs[id.index()];
+                v.goroutines.push(self.goroutine_view(g, &queued));
             }
-            if g.is_dead() {
-                v.dead += 1;
-                continue;
-            }
-            if !g.system {
-                v.memory.goroutines += 1;
-                v.memory.stack_bytes += g.stack_size;
-            }
-            if listed.as_ref().is_some_and(|l| !l[g.id.index()]) {
-                v.omitted += 1;
-                continue;
-            }
-            let place = self.place_of(g.id, &queued);
-            let (func, line) = match g.frames.last() {
-                Some(f) => {
-                    let pc = f.pc.saturating_sub(1) as usize;
-                    let fun = self.prog.func(f.func);
-                    let file = &self.prog.files[fun.file.index()];
-                    let span = fun.debug.get(pc).map_or(fun.span, |d| d.span);
-                    let line = if file.name == "main.go" {
-                        file.lines.line_col(span.lo).line
-                    } else {
-                        0
-                    };
-                    (fun.name.clone(), line)
+        } else {
+            for g in &self.gs {
+                if g.id.0 != 0 && !g.is_dead() {
+                    v.goroutines.push(self.goroutine_view(g, &queued));
                 }
-                None => (String::new(), 0),
-            };
-            v.goroutines.push(GView {
-                id: g.id,
-                state: match g.status {
-                    GStatus::Runnable => "runnable",
-                    GStatus::Running => "running",
-                    GStatus::Waiting(_) => "waiting",
-                    GStatus::Syscall => "syscall",
-                    GStatus::Dead => "dead",
-                },
-                wait_reason: match g.status {
-                    GStatus::Waiting(r) => Some(r.as_go_str()),
-                    _ => None,
-                },
-                place,
-                start: if g.system {
-                    "runtime.runfinq".into()
-                } else {
-                    self.prog.func(g.start_func).name.clone()
-                },
-                func,
-                line,
-                stack_bytes: g.stack_size,
-                system: g.system,
-                since: g.since,
-            });
+            }
         }
-        v.memory.threads_windows = v.memory.goroutines * MIB;
-        v.memory.threads_linux = v.memory.goroutines * 8 * MIB;
         self.view_cells(&mut v);
         v
     }
 
-    /// Sleeping goroutines and their wake-up times, soonest first. With more than
-    /// `max_goroutines` of them (a limited view), only the first [`QUEUE_HEAD`] are in
-    /// order and the rest follow unsorted: sorting 100,000 sleepers every frame would
-    /// cost more than drawing them.
-    fn sleepers_view(&self, max_goroutines: usize) -> Vec<(GoId, Nanos)> {
+    /// One pass over the goroutines for what every view needs: counts, memory, the
+    /// channels goroutines wait on, and the goroutines no queue lists.
+    fn scan_goroutines(&self) -> Scan {
+        let mut s = Scan::default();
+        for g in &self.gs {
+            if g.id.0 == 0 {
+                continue;
+            }
+            if g.is_dead() {
+                // Slots never used by a goroutine are not finished goroutines.
+                if !(g.frames.is_empty() && g.start_func == FuncId(0) && !g.system) {
+                    s.dead += 1;
+                }
+                continue;
+            }
+            s.live += 1;
+            if !g.system {
+                s.goroutines += 1;
+                s.stack_bytes += g.stack_size;
+            }
+            match g.status {
+                GStatus::Syscall | GStatus::Running if s.running.len() < QUEUE_HEAD => {
+                    s.running.push(g.id);
+                }
+                GStatus::Waiting(_) => {
+                    match &g.park {
+                        Park::Recv { ch, .. } | Park::Send { ch, .. }
+                            if s.chans.last() != Some(ch) =>
+                        {
+                            s.chans.push(*ch);
+                        }
+                        Park::Select { chans, .. } => s.chans.extend(chans.iter().copied()),
+                        _ => {}
+                    }
+                    // Goroutines blocked in select or forever are in no list.
+                    let listed_elsewhere = matches!(
+                        g.park,
+                        Park::Recv { .. }
+                            | Park::Send { .. }
+                            | Park::Sema { .. }
+                            | Park::Sleep { .. }
+                            | Park::Net { .. }
+                    );
+                    if !listed_elsewhere && s.blocked.len() < QUEUE_HEAD {
+                        s.blocked.push(g.id);
+                    }
+                }
+                _ => {}
+            }
+        }
+        s.unlisted = std::mem::take(&mut s.running);
+        s.unlisted.append(&mut s.blocked);
+        s
+    }
+
+    fn goroutine_view(&self, g: &crate::sched::g::G, queued: &BTreeMap<GoId, Where>) -> GView {
+        let place = self.place_of(g.id, queued);
+        let (func, line) = match g.frames.last() {
+            Some(f) => {
+                let pc = f.pc.saturating_sub(1) as usize;
+                let fun = self.prog.func(f.func);
+                let file = &self.prog.files[fun.file.index()];
+                let span = fun.debug.get(pc).map_or(fun.span, |d| d.span);
+                let line = if file.name == "main.go" {
+                    file.lines.line_col(span.lo).line
+                } else {
+                    0
+                };
+                (fun.name.clone(), line)
+            }
+            None => (String::new(), 0),
+        };
+        GView {
+            id: g.id,
+            state: match g.status {
+                GStatus::Runnable => "runnable",
+                GStatus::Running => "running",
+                GStatus::Waiting(_) => "waiting",
+                GStatus::Syscall => "syscall",
+                GStatus::Dead => "dead",
+            },
+            wait_reason: match g.status {
+                GStatus::Waiting(r) => Some(r.as_go_str()),
+                _ => None,
+            },
+            place,
+            start: if g.system {
+                "runtime.runfinq".into()
+            } else {
+                self.prog.func(g.start_func).name.clone()
+            },
+            func,
+            line,
+            stack_bytes: g.stack_size,
+            system: g.system,
+            since: g.since,
+        }
+    }
+
+    /// Sleeping goroutines and their wake-up times, soonest first: the first `head`
+    /// of them, and how many there are. The first ones are kept by insertion into a
+    /// short sorted list, so 100,000 sleepers are neither copied nor sorted every
+    /// frame (and no `select_nth`: its code is large in wasm).
+    fn sleepers_view(&self, head: usize) -> (Vec<(GoId, Nanos)>, usize) {
         use crate::sched::timers::TimerKind;
-        let mut v: Vec<(GoId, Nanos)> = self
+        let key = |&(g, w): &(GoId, Nanos)| (w, g);
+        let sleeping = self
             .timers
             .objs
             .iter()
@@ -412,50 +478,34 @@ impl Machine {
             .filter_map(|t| match t.kind {
                 TimerKind::Sleep(g) => Some((g, t.when)),
                 _ => None,
-            })
-            .collect();
-        let key = |&(g, w): &(GoId, Nanos)| (w, g);
-        if v.len() > max_goroutines && v.len() > QUEUE_HEAD {
-            // The first QUEUE_HEAD in order, by insertion into a short
-            // sorted list (no select_nth: its code is large in wasm).
-            let mut head: Vec<(GoId, Nanos)> = Vec::with_capacity(QUEUE_HEAD);
-            for &e in &v {
-                let pos = head.partition_point(|x| key(x) <= key(&e));
-                if pos < QUEUE_HEAD {
-                    if head.len() == QUEUE_HEAD {
-                        head.pop();
-                    }
-                    head.insert(pos, e);
-                }
-            }
-            // Then the rest, unsorted (keys are unique: goroutine ids are).
-            let last = key(&head[head.len() - 1]);
-            head.extend(v.iter().filter(|e| key(e) > last));
-            return head;
+            });
+        if head == usize::MAX {
+            let mut v: Vec<(GoId, Nanos)> = sleeping.collect();
+            gosched_lang::sort::sort_by_key(&mut v, key);
+            let n = v.len();
+            return (v, n);
         }
-        gosched_lang::sort::sort_by_key(&mut v, key);
-        v
+        let mut first: Vec<(GoId, Nanos)> = Vec::with_capacity(head);
+        let mut n = 0;
+        for e in sleeping {
+            n += 1;
+            let pos = first.partition_point(|x| key(x) <= key(&e));
+            if pos < head {
+                if first.len() == head {
+                    first.pop();
+                }
+                first.insert(pos, e);
+            }
+        }
+        (first, n)
     }
 
-    /// Which goroutine ids a limited view lists (`None`: all of them).
-    fn listed(&self, v: &View, max_goroutines: usize) -> Option<Vec<bool>> {
-        let live = self
-            .gs
-            .iter()
-            .filter(|g| g.id.0 != 0 && !g.is_dead())
-            .count();
-        if live <= max_goroutines {
-            return None;
-        }
-        let mut listed = vec![false; self.gs.len()];
-        let mut mark = |ids: &mut dyn Iterator<Item = GoId>| {
-            for g in ids.take(QUEUE_HEAD) {
-                if let Some(x) = listed.get_mut(g.index()) {
-                    *x = true;
-                }
-            }
-        };
-        mark(&mut std::iter::once(GoId(1)));
+    /// The goroutines a limited view lists, in id order: main, what runs, the heads
+    /// of every queue, and `unlisted` (running, in a system call, or blocked where no
+    /// queue holds them).
+    fn listed(&self, v: &View, unlisted: &[GoId]) -> Vec<GoId> {
+        let mut ids: Vec<GoId> = vec![GoId(1)];
+        let mut mark = |it: &mut dyn Iterator<Item = GoId>| ids.extend(it.take(QUEUE_HEAD));
         for p in &v.procs {
             mark(&mut p.running.into_iter().chain(p.runnext));
             mark(&mut p.runq.iter().copied());
@@ -473,44 +523,26 @@ impl Machine {
             mark(&mut s.owner.into_iter());
             mark(&mut s.waiters.iter().copied());
         }
-        // Goroutines in a system call (M-bound) and ones blocked in select or
-        // forever are not in any list above.
-        mark(
-            &mut self
-                .gs
-                .iter()
-                .filter(|g| matches!(g.status, GStatus::Syscall | GStatus::Running))
-                .map(|g| g.id),
-        );
-        mark(
-            &mut self
-                .gs
-                .iter()
-                .filter(|g| {
-                    matches!(g.status, GStatus::Waiting(_))
-                        && !matches!(
-                            g.park,
-                            Park::Recv { .. }
-                                | Park::Send { .. }
-                                | Park::Sema { .. }
-                                | Park::Sleep { .. }
-                                | Park::Net { .. }
-                        )
-                })
-                .map(|g| g.id),
-        );
-        Some(listed)
+        mark(&mut unlisted.iter().copied());
+        gosched_lang::sort::sort(&mut ids);
+        ids.dedup();
+        ids.retain(|g| {
+            self.gs
+                .get(g.index())
+                .is_some_and(|g| g.id.0 != 0 && !g.is_dead())
+        });
+        ids
     }
 
-    fn place_of(&self, g: crate::ids::GoId, queued: &[Option<Where>]) -> Where {
+    fn place_of(&self, g: crate::ids::GoId, queued: &BTreeMap<GoId, Where>) -> Where {
         let gg = &self.gs[g.index()];
         match gg.status {
             GStatus::Running => gg.p.map_or(Where::Dead, Where::Running),
-            GStatus::Runnable => queued
-                .get(g.index())
-                .cloned()
-                .flatten()
-                .unwrap_or(Where::GlobalQueue(0)),
+            // Past the head of a long global queue, found by its position.
+            GStatus::Runnable => queued.get(&g).cloned().unwrap_or_else(|| {
+                let at = self.sched.global.iter().position(|&x| x == g).unwrap_or(0);
+                Where::GlobalQueue(at as u32)
+            }),
             GStatus::Syscall => Where::Syscall(gg.m.unwrap_or(MId(0))),
             GStatus::Dead => Where::Dead,
             GStatus::Waiting(r) => match (&gg.park, r) {
@@ -526,27 +558,41 @@ impl Machine {
     }
 }
 
-/// Where each runnable goroutine waits in a run queue, indexed by goroutine id
-/// (one pass over the queues instead of a search per goroutine).
-fn queue_places(v: &View, n: usize) -> Vec<Option<Where>> {
-    let mut at: Vec<Option<Where>> = vec![None; n];
-    let mut put = |g: GoId, w: Where| {
-        if let Some(x) = at.get_mut(g.index()) {
-            *x = Some(w);
-        }
-    };
+/// Where each runnable goroutine the view lists in a run queue waits (one pass over
+/// the queues instead of a search per goroutine).
+fn queue_places(v: &View) -> BTreeMap<GoId, Where> {
+    let mut at = BTreeMap::new();
     for (i, &g) in v.global.iter().enumerate() {
-        put(g, Where::GlobalQueue(i as u32));
+        at.insert(g, Where::GlobalQueue(i as u32));
     }
     for p in &v.procs {
         for (i, &g) in p.runq.iter().enumerate() {
-            put(g, Where::LocalQueue(p.id, i as u32));
+            at.insert(g, Where::LocalQueue(p.id, i as u32));
         }
         if let Some(g) = p.runnext {
-            put(g, Where::Runnext(p.id));
+            at.insert(g, Where::Runnext(p.id));
         }
     }
     at
+}
+
+/// What one pass over the goroutines found (see [`Machine::scan_goroutines`]).
+#[derive(Default)]
+struct Scan {
+    /// Live goroutines, system ones included.
+    live: usize,
+    /// Finished goroutines.
+    dead: u64,
+    /// Live user goroutines and their stacks.
+    goroutines: u64,
+    stack_bytes: u64,
+    /// Channels goroutines wait on (with repeats).
+    chans: Vec<ObjId>,
+    running: Vec<GoId>,
+    blocked: Vec<GoId>,
+    /// The first running or in-syscall goroutines, then the first blocked where no
+    /// queue holds them.
+    unlisted: Vec<GoId>,
 }
 
 impl Machine {
@@ -630,19 +676,8 @@ impl Machine {
         }
     }
 
-    fn view_chans(&self, v: &mut View) {
-        // Channels that matter: ones goroutines wait on, plus any with buffered values.
-        let mut ids: Vec<ObjId> = Vec::new();
-        for g in &self.gs {
-            if !matches!(g.status, GStatus::Waiting(_)) {
-                continue;
-            }
-            match &g.park {
-                Park::Recv { ch, .. } | Park::Send { ch, .. } => ids.push(*ch),
-                Park::Select { chans, .. } => ids.extend(chans.iter().copied()),
-                _ => {}
-            }
-        }
+    fn view_chans(&self, v: &mut View, mut ids: Vec<ObjId>) {
+        // Channels that matter: the ones goroutines wait on.
         gosched_lang::sort::sort(&mut ids);
         ids.dedup();
         for o in ids {
@@ -810,14 +845,9 @@ mod tests {
         }
         let full = m.view();
         let limited = m.view_limited(20);
-        assert_eq!(full.sleepers.len(), limited.sleepers.len());
-        assert_eq!(
-            &full.sleepers[..QUEUE_HEAD],
-            &limited.sleepers[..QUEUE_HEAD]
-        );
-        let mut rest = limited.sleepers.clone();
-        gosched_lang::sort::sort_by_key(&mut rest, |&(g, w)| (w, g));
-        assert_eq!(rest, full.sleepers);
+        assert_eq!(full.sleepers_len, full.sleepers.len());
+        assert_eq!(limited.sleepers_len, full.sleepers.len());
+        assert_eq!(&full.sleepers[..QUEUE_HEAD], &limited.sleepers[..]);
     }
 
     #[test]

@@ -75,7 +75,7 @@ pub fn os_waits(p: &OsWaitsProps) -> Html {
             <div class="os__group" data-testid="timers">
                 <h4 class="os__label">{ t(lang, Key::Timers) }</h4>
                 if sleepers.is_empty() { <p class="box__empty">{ t(lang, Key::Nothing) }</p> }
-                <ul class="timed-list">{ for sleepers }{ for more(view.sleepers.len()) }</ul>
+                <ul class="timed-list">{ for sleepers }{ for more(view.sleepers_len) }</ul>
             </div>
         </section>
     }

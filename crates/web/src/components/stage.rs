@@ -90,7 +90,7 @@ pub fn stage(p: &StageProps) -> Html {
         })
     });
     let sel = || (frame.clone(), lang, p.selected, p.on_select.clone());
-    let global_note = num(lang, view.global.len() as u64);
+    let global_note = num(lang, view.global_len as u64);
     html! {
         <section class="panel stage" aria-labelledby="stage-title" ref={root}>
             <header class="panel__head stage__head">
@@ -106,7 +106,7 @@ pub fn stage(p: &StageProps) -> Html {
                     </h3>
                     { slot(&SlotProps {
                         ids: view.global.iter().take(GLOBAL_SHOWN).map(|g| g.0).collect(),
-                        total: view.global.len(),
+                        total: view.global_len,
                         cap: GLOBAL_SHOWN,
                         frame: frame.clone(),
                         lang,

@@ -1,0 +1,33 @@
+import { test, expect } from '../harness/fixtures.mjs';
+import { Playground, program, MAX_SPEED } from '../pages/playground.mjs';
+test.use({ trace: 'off' });
+test('probe', async ({ page }) => {
+  test.setTimeout(120_000);
+  const app = new Playground(page);
+  await app.open();
+  await app.load(program('tests/e2e/programs/goroutines_100k.go'));
+  await app.setSpeed(MAX_SPEED);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const m0 = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  await app.run();
+  await page.waitForTimeout(1500);
+  await cdp.send('Profiler.start');
+  await page.waitForTimeout(3500);
+  const { profile } = await cdp.send('Profiler.stop');
+  const self = {};
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const dt = profile.timeDeltas; let i = 0;
+  for (const s of profile.samples) { const n = byId.get(s); const k = n.callFrame.functionName + ' ' + n.callFrame.url.split('/').pop(); self[k] = (self[k] || 0) + (dt[i++] || 0) / 1000; }
+  const top = Object.entries(self).sort((a, b) => b[1] - a[1]).slice(0, 40);
+  console.log('PROFILE', JSON.stringify(top.map(([k, v]) => [k, +v.toFixed(1)])));
+  const m1 = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const d = {};
+  for (const k of ['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration', 'LayoutCount', 'RecalcStyleCount', 'Nodes', 'JSHeapUsedSize']) d[k] = +(m1[k] - (k === 'Nodes' || k === 'JSHeapUsedSize' ? 0 : m0[k])).toFixed(3);
+  d.nodes = await page.evaluate(() => document.querySelectorAll('*').length);
+  d.live = await page.getByTestId('memory-goroutines').textContent();
+  console.log('PROBE', JSON.stringify(d));
+  expect(1).toBe(1);
+});
