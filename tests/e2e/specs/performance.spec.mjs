@@ -174,7 +174,9 @@ test('1,000 live goroutines: frame times, animated and flat out', async ({ page 
     results.frames1000[name] = frames;
     await app.pause();
     expect(frames.live).toBeGreaterThanOrEqual(1000);
-    expect(frames.frames).toBeGreaterThan(30);
+    // Frames come as often as the machine allows: on an overloaded one, reported only.
+    if (overloaded()) test.info().annotations.push({ type: 'not asserted', description: `frames1000 ${name}: ${frames.frames} frames in 3 s` });
+    else expect(frames.frames).toBeGreaterThan(30);
     checkBound(`frames1000 ${name} render p50`, frames.timings.render.p50, 20);
     checkBound(`frames1000 ${name} frame interval p50`, frames.p50Ms, bound);
   }
