@@ -163,6 +163,14 @@ pub struct Playground {
     pub popover: Option<Popover>,
     /// Bumped whenever the run must start over (program or settings changed, reset).
     pub generation: u64,
+    /// The recorded schedule the run replays instead of the seed's (its text form,
+    /// `gosched_sim::explore::Schedule::encode`): found by the explorer, made by "be the
+    /// scheduler", or loaded from a link. Cleared when the program or a setting changes.
+    pub schedule: Option<String>,
+    /// Where a loaded schedule's run opens, paused.
+    pub pause_at: Option<gosched_sim::ids::Step>,
+    /// What the explorer found, explained.
+    pub finding: Option<crate::i18n::Phrase>,
 }
 
 /// The ways the state changes.
@@ -186,6 +194,15 @@ pub enum Action {
     Select(Option<u32>),
     MarkLines(Vec<u32>),
     Popover(Option<Popover>),
+    /// Replay a recorded schedule (text form), paused at a step, with an explanation;
+    /// the settings take the schedule's. A schedule that does not decode is ignored.
+    LoadSchedule {
+        schedule: String,
+        pause_at: Option<gosched_sim::ids::Step>,
+        finding: Option<crate::i18n::Phrase>,
+    },
+    /// Back to the seed's run.
+    ForgetSchedule,
 }
 
 impl Playground {
@@ -205,6 +222,9 @@ impl Playground {
             marked_lines: Vec::new(),
             popover: None,
             generation: 0,
+            schedule: None,
+            pause_at: None,
+            finding: None,
         }
     }
 
@@ -227,6 +247,9 @@ impl Playground {
     }
 
     fn restart(&mut self) {
+        self.schedule = None;
+        self.pause_at = None;
+        self.finding = None;
         self.generation += 1;
         self.run_errors.clear();
         self.marked_lines.clear();
@@ -298,6 +321,28 @@ impl Reducible for Playground {
                 next.selected = None;
             }
             Action::Popover(p) => next.popover = p,
+            Action::LoadSchedule {
+                schedule,
+                pause_at,
+                finding,
+            } => {
+                let Ok(sc) = gosched_sim::explore::Schedule::decode(&schedule) else {
+                    return self;
+                };
+                next.settings.procs = sc.procs.clamp(1, MAX_PROCS);
+                next.settings.preempt = sc.preempt;
+                next.settings.seed = sc.seed;
+                next.settings.race = sc.race;
+                next.restart();
+                next.schedule = Some(schedule);
+                next.pause_at = pause_at;
+                next.finding = finding;
+            }
+            Action::ForgetSchedule => {
+                if self.schedule.is_some() {
+                    next.restart();
+                }
+            }
         }
         if next == *self {
             return self;
@@ -370,6 +415,40 @@ mod tests {
         let p = p.reduce(Action::Select(Some(6)));
         assert!(p.marked_lines.is_empty());
         assert_eq!(p.selected, Some(6));
+    }
+
+    #[test]
+    fn a_loaded_schedule_sets_the_settings_and_any_change_forgets_it() {
+        use gosched_sim::explore::Schedule;
+        let sc = Schedule {
+            seed: 77,
+            procs: 2,
+            ..Schedule::plain(&gosched_sim::Config::default())
+        };
+        let p = page().reduce(Action::LoadSchedule {
+            schedule: sc.encode(),
+            pause_at: Some(40),
+            finding: None,
+        });
+        assert_eq!(p.schedule.as_deref(), Some(sc.encode().as_str()));
+        assert_eq!(
+            (p.settings.seed, p.settings.procs, p.pause_at),
+            (77, 2, Some(40))
+        );
+        let g = p.generation;
+        let bad = p.clone().reduce(Action::LoadSchedule {
+            schedule: "not a schedule!".into(),
+            pause_at: None,
+            finding: None,
+        });
+        assert!(Rc::ptr_eq(&p, &bad));
+        let p = p.reduce(Action::SetSpeed(2));
+        assert!(p.schedule.is_some(), "speed does not change the run");
+        let p = p.reduce(Action::SetSeed(5));
+        assert_eq!(
+            (p.schedule.clone(), p.pause_at, p.generation),
+            (None, None, g + 1)
+        );
     }
 
     #[test]

@@ -2,5 +2,6 @@
 //! animation of goroutine tokens, and keyboard shortcuts.
 
 pub mod use_driver;
+pub mod use_explorer;
 pub mod use_flip;
 pub mod use_shortcuts;
