@@ -231,7 +231,12 @@ pub fn app() -> Html {
             if *playing || step.is_none() {
                 return None;
             }
-            driver.peek(|d| d.machine().map(|m| Shared::new(m.wait_for_graph())))
+            driver.peek(|d| {
+                d.machine().map(|m| {
+                    let global = m.outcome().is_some_and(|o| o.is_deadlock());
+                    (Shared::new(m.wait_for_graph()), global)
+                })
+            })
         })
     };
 
@@ -334,8 +339,8 @@ pub fn app() -> Html {
                             { cells(&CellsProps { frame: f.clone(), lang, on_lines: on_lines.clone() }) }
                             { race_report(&RaceReportProps { frame: f.clone(), lang, on_lines: on_lines.clone() }) }
                         </div>
-                        if let Some(graph) = (*wait_for_graph).clone() {
-                            { wait_for(&WaitForProps { graph, finished: f.finished(), lang, on_lines: on_lines.clone() }) }
+                        if let Some((graph, global)) = (*wait_for_graph).clone() {
+                            { wait_for(&WaitForProps { graph, finished: f.finished(), global, lang, on_lines: on_lines.clone() }) }
                         }
                         <Timeline picture={f.timeline.clone()} procs={f.view.procs.len()} now={f.view.time} end={f.end_time} {lang} on_seek={on_seek_time} theme={state.theme} />
                         <EventLog entries={f.log.clone()} {lang} on_seek={on_seek} />

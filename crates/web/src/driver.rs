@@ -698,6 +698,36 @@ mod tests {
     }
 
     #[test]
+    fn a_loaded_schedule_replays_its_run_not_the_seeds() {
+        use gosched_sim::explore::{self, ExploreConfig, Explorer, Goal, StrategyKind};
+        let src = include_str!("../../../tests/programs/explore/lock_order.go");
+        let one = Settings {
+            procs: 1,
+            ..settings()
+        };
+        let prog = Arc::new(gosched_lang::compile::compile(src).expect("compiles"));
+        let xc = ExploreConfig::new(
+            StrategyKind::from_key("bounded").expect("bounded"),
+            Goal::Deadlock,
+        );
+        let mut ex = Explorer::new(prog, config(&one), xc);
+        while ex.advance(1 << 16).status == explore::Status::Running {}
+        let found = ex.found().expect("the deadlock").clone();
+        let clock = fake_clock(0.1);
+        let mut ends = Vec::new();
+        for schedule in [None, Some(&found.schedule)] {
+            let mut d = Driver::default();
+            d.load_scheduled(src, &one, schedule).expect("compiles");
+            d.play(None);
+            while d.busy() {
+                d.work(&clock, 8.0, 16.0);
+            }
+            ends.push(d.frame(0.0).expect("frame").status);
+        }
+        assert_eq!(ends, [Status::Finished(0), Status::Finished(2)]);
+    }
+
+    #[test]
     fn seeking_by_time_lands_on_an_event() {
         let mut d = loaded(crate::DEFAULT_PROGRAM, settings());
         d.play(None);

@@ -87,8 +87,8 @@ pub fn be_scheduler(p: &BeSchedulerProps) -> Html {
             if *stale {
                 match Seat::new(&key.0, &settings) {
                     Ok(s) => {
+                        *seat.borrow_mut() = Some((key, s.clone()));
                         publish(&s);
-                        *seat.borrow_mut() = Some((key, s));
                     }
                     Err(e) => {
                         *seat.borrow_mut() = None;
@@ -117,8 +117,8 @@ pub fn be_scheduler(p: &BeSchedulerProps) -> Html {
             }
             match Seat::new(&key.0, &settings) {
                 Ok(s) => {
+                    *seat.borrow_mut() = Some((key.clone(), s.clone()));
                     publish(&s);
-                    *seat.borrow_mut() = Some((key.clone(), s));
                 }
                 Err(e) => on_errors.emit(e),
             }
@@ -128,10 +128,13 @@ pub fn be_scheduler(p: &BeSchedulerProps) -> Html {
         let seat = seat.clone();
         let publish = publish.clone();
         Callback::from(move |_: MouseEvent| {
-            let mut slot = seat.borrow_mut();
-            if let Some((_, s)) = slot.as_mut() {
+            // The borrow ends before publishing: the page may render at once.
+            let now = seat.borrow_mut().as_mut().map(|(_, s)| {
                 f(s);
-                publish(s);
+                s.clone()
+            });
+            if let Some(s) = now {
+                publish(&s);
             }
         })
     };

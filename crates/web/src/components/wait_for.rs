@@ -15,6 +15,8 @@ pub struct WaitForProps {
     pub graph: Shared<WaitForGraph>,
     /// The run has ended: every goroutine still blocked is left behind for good.
     pub finished: bool,
+    /// Go itself reported the deadlock (every goroutine asleep).
+    pub global: bool,
     pub lang: Lang,
     pub on_lines: Callback<Vec<u32>>,
 }
@@ -33,14 +35,20 @@ fn g(id: gosched_sim::ids::GoId) -> String {
     format!("G{}", id.0)
 }
 
+/// The object's name as the rest of the page writes it (`mu`, `chan#12`, `mutex#8`).
 fn what(lang: Lang, b: &Blocked) -> String {
     if !b.name.is_empty() {
         return b.name.clone();
     }
+    let obj = |kind: &str, addr: (gosched_sim::ids::ObjId, u32)| format!("{kind}#{}", addr.0 .0);
     match &b.on {
+        WaitOn::Chan { ch, .. } => crate::narrate::chan_name(*ch),
         WaitOn::Select { .. } => t(lang, Key::WaitForSelect).to_string(),
+        WaitOn::Mutex { addr } => obj("mutex", *addr),
+        WaitOn::RwMutex { addr } => obj("rwmutex", *addr),
+        WaitOn::WaitGroup { addr } => obj("wg", *addr),
+        WaitOn::Cond { addr } => obj("cond", *addr),
         WaitOn::Nothing => t(lang, Key::Nothing).to_string(),
-        _ => tf(lang, Key::WaitForUnnamed, &[("kind", b.reason)]),
     }
 }
 
@@ -103,7 +111,7 @@ pub fn wait_for(p: &WaitForProps) -> Html {
     html! {
         <section class="panel waitfor" data-testid="wait-for" aria-labelledby="waitfor-title">
             <h2 class="panel__title" id="waitfor-title">{ t(lang, Key::WaitForTitle) }</h2>
-            <p class="waitfor__intro">{ t(lang, Key::WaitForIntro) }</p>
+            <p class="waitfor__intro">{ t(lang, if p.global { Key::WaitForIntroGlobal } else { Key::WaitForIntro }) }</p>
             <ul class="waitfor__list">{ for items }</ul>
             if let Some(c) = cycle {
                 <p class="waitfor__cycle" data-testid="wait-for-cycle">{ c }</p>

@@ -281,11 +281,11 @@ pub(super) const TABLE: &[(Key, &str)] = &[
     (WaitForIntro, "Go reports nothing here: these goroutines can never be woken, while the others go on or the program has ended."),
     (WaitForWaits, "{g} waits ({reason}) on {what}, line {line}"),
     (WaitForHeldBy, "held by {g}"),
-    (WaitForFedBy, "only {gs} could wake it, and they are stuck too"),
+    (WaitForFedBy, "only {gs} could wake it, and none of them can run again"),
     (WaitForNobody, "nothing can ever wake it"),
     (WaitForCycle, "Cycle: {cycle}"),
     (WaitForActive, "Still able to run: {gs}"),
     (WaitForNone, "none"),
     (WaitForSelect, "a select"),
-    (WaitForUnnamed, "an unnamed {kind}"),
-];
+    (WaitForIntroGlobal, "Go reports this deadlock too; here is who waits for whom."),
+    ];

@@ -125,7 +125,7 @@ keys! {
     SeatYield, SeatSkip, SeatUndo, SeatQueued, SeatDecisions, SeatEnded, SeatNoMore,
     SeatReached, SeatNotYet, SeatCritical, WaitForTitle, WaitForIntro, WaitForWaits,
     WaitForHeldBy, WaitForFedBy, WaitForNobody, WaitForCycle, WaitForActive, WaitForNone,
-    WaitForSelect, WaitForUnnamed,
+    WaitForSelect, WaitForIntroGlobal,
 }
 
 /// The text of `key` in `lang` (English if a table lacks it, which the tests forbid).

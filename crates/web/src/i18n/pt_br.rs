@@ -282,14 +282,14 @@ pub(super) const TABLE: &[(Key, &str)] = &[
     (WaitForIntro, "O Go não avisa nada aqui: estas goroutines nunca poderão ser acordadas, enquanto as outras seguem ou o programa já terminou."),
     (WaitForWaits, "{g} espera ({reason}) em {what}, linha {line}"),
     (WaitForHeldBy, "segurado por {g}"),
-    (WaitForFedBy, "só {gs} poderia acordá-la, e também está travada"),
+    (WaitForFedBy, "só {gs} poderia acordá-la, e nenhuma delas pode voltar a executar"),
     (WaitForNobody, "nada pode acordá-la"),
     (WaitForCycle, "Ciclo: {cycle}"),
     (WaitForActive, "Ainda podem executar: {gs}"),
     (WaitForNone, "nenhuma"),
     (WaitForSelect, "um select"),
-    (WaitForUnnamed, "um(a) {kind} sem nome"),
-];
+    (WaitForIntroGlobal, "O Go também avisa este deadlock; aqui está quem espera por quem."),
+    ];
 
 /// The simulator's assumptions (`gosched_sim::assumptions`), by id.
 pub(super) const ASSUMPTIONS: &[(&str, &str)] = &[
