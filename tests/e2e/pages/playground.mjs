@@ -54,6 +54,26 @@ export class Playground {
     this.seatGoalState = page.getByTestId('seat-goal-state');
     this.seatDecision = page.getByTestId('seat-decision');
     this.waitFor = page.getByTestId('wait-for');
+    // Scenario links and the language switch.
+    this.shareButton = page.getByTestId('share');
+    this.shareUrl = page.getByTestId('share-url');
+    this.shareCopy = page.getByTestId('share-copy');
+    this.shareStatus = page.getByTestId('share-status');
+    this.lang = page.getByTestId('lang');
+    this.linkError = page.getByTestId('link-error');
+  }
+
+  /** Opens the page at `url` (a path, or a whole link) and waits until the app rendered. */
+  async openAt(url) {
+    await this.page.goto(url);
+    await this.editor.waitFor();
+  }
+
+  /** Clicks Share and returns the link it shows. */
+  async share() {
+    await this.shareButton.click();
+    await expect(this.shareUrl).toHaveValue(/#v1\./);
+    return this.shareUrl.inputValue();
   }
 
   /** Starts a schedule search for `find` (race, deadlock, panic, output) with `strategy`. */

@@ -288,4 +288,22 @@ pub(super) const TABLE: &[(Key, &str)] = &[
     (WaitForNone, "none"),
     (WaitForSelect, "a select"),
     (WaitForIntroGlobal, "Go reports this deadlock too; here is who waits for whom."),
-    ];
+    // Scenario links and the language switch (share).
+    (Share, "Share"),
+    (ShareTitle, "Put this run (program, settings and the current step) in a link"),
+    (ShareLink, "Link to this run"),
+    (Copy, "Copy"),
+    (LinkCopied, "Link copied"),
+    (CopyByHand, "The link is selected: press Ctrl+C (⌘C on a Mac) to copy it"),
+    (Language, "Language"),
+    (LangEn, "English"),
+    (LangPtBr, "Português (Brasil)"),
+    (LinkError, "This link could not be opened: {reason}. The default example is open instead."),
+    (LinkNotAScenario, "it does not hold a scenario"),
+    (LinkNewer, "it was made by a newer version of the playground (format v{v})"),
+    (LinkBadEncoding, "it is damaged (invalid characters)"),
+    (LinkCorrupt, "it is damaged or was cut short"),
+    (LinkTooLarge, "it is too large"),
+    (LinkBadField, "it has an invalid setting, {name}={value}"),
+    (LinkNotText, "its program is not text"),
+];

@@ -126,6 +126,8 @@ keys! {
     SeatReached, SeatNotYet, SeatCritical, WaitForTitle, WaitForIntro, WaitForWaits,
     WaitForHeldBy, WaitForFedBy, WaitForNobody, WaitForCycle, WaitForActive, WaitForNone,
     WaitForSelect, WaitForIntroGlobal,
+    // Scenario links and the language switch (share).
+    Share, ShareTitle, ShareLink, Copy, LinkCopied, CopyByHand, Language, LangEn, LangPtBr, LinkError, LinkNotAScenario, LinkNewer, LinkBadEncoding, LinkCorrupt, LinkTooLarge, LinkBadField, LinkNotText,
 }
 
 /// The text of `key` in `lang` (English if a table lacks it, which the tests forbid).
