@@ -83,6 +83,36 @@ test('explore finds the lost update in the counter and pauses just before it', a
   results.lostUpdate = { schedules: tried, decisiveStep: decisive };
 });
 
+test('a found schedule replays from its link: the same lost update at the same step', async ({ browser, page }) => {
+  const app = new Playground(page);
+  await app.open();
+  await app.load(COUNTER);
+  await app.setProcs(1);
+  await app.explore('panic', 'bounded');
+  await expect(app.exploreStatus).toContainText(/Found after/, { timeout: 60_000 });
+  const decisive = await decisiveStep(app);
+  await expect.poll(() => app.step()).toBe(decisive - 1);
+  const code = await app.scheduleLoaded.getAttribute('data-schedule');
+  const places = await app.tokenPlaces();
+  const url = await app.share();
+
+  const fresh = await (await browser.newContext()).newPage();
+  const other = new Playground(fresh);
+  await other.openAt(url);
+  await expect(other.editor).toHaveValue(COUNTER);
+  await expect(other.scheduleLoaded).toHaveAttribute('data-schedule', code);
+  await expect.poll(() => other.step()).toBe(decisive - 1);
+  await expect(other.runStatus).toHaveText(/paused/);
+  expect(await other.tokenPlaces()).toEqual(places);
+  // Both play on to the same lost update.
+  await app.runToEnd();
+  await other.runToEnd();
+  const lost = /panic: lost update: counter is \d+/;
+  await expect(other.console).toContainText(lost);
+  expect((await other.console.innerText()).match(lost)[0]).toBe((await app.console.innerText()).match(lost)[0]);
+  await fresh.context().close();
+});
+
 test('explore finds the data race in the counter', async ({ page }) => {
   const app = new Playground(page);
   await app.open();
