@@ -179,10 +179,51 @@ test('be the scheduler: clicks drive a goroutine pair into a data race, undo goe
   await expect(app.scheduleLoaded).toHaveCount(0);
 });
 
+test('be the scheduler: a preemption between the read and the write of counter++ loses an update', async ({ page, artifact }) => {
+  const app = new Playground(page);
+  await app.open();
+  await app.load(PAIR);
+  await app.setProcs(1);
+  await app.beScheduler.click();
+  await app.seatGoal.selectOption('critical');
+  const line = String(PAIR.split('\n').findIndex((l) => l.includes('counter++')) + 1);
+  const decision = async () => [await app.seatDecision.getAttribute('data-g'), await app.seatDecision.getAttribute('data-line')];
+  // Go on until a goroutine other than main stands at counter++ (about to read it)...
+  let clicks = 0;
+  for (;;) {
+    expect(clicks++, 'decisions before counter++').toBeLessThan(30);
+    const [g, l] = await decision();
+    if (g !== '1' && l === line) break;
+    await page.getByTestId('seat-continue').click();
+  }
+  const [reader] = await decision();
+  // ...let it read, then preempt it before it writes: the other goroutine runs counter++.
+  await page.getByTestId('seat-continue').click();
+  await expect(app.seatDecision).toHaveAttribute('data-g', reader);
+  await expect(app.seatDecision).toHaveAttribute('data-line', line);
+  await expect(app.token(Number(reader))).toHaveCSS('outline-style', 'solid');
+  await page.getByTestId('seat-preempt').click();
+  // Both goroutines are now in counter++ at once.
+  await expect(app.seatGoalState).toHaveAttribute('data-reached', 'true', { timeout: 5_000 }).catch(async () => {
+    for (let i = 0; i < 5 && (await app.seatGoalState.getAttribute('data-reached')) !== 'true'; i++) {
+      await page.getByTestId('seat-continue').click();
+    }
+    await expect(app.seatGoalState).toHaveAttribute('data-reached', 'true');
+  });
+  await artifact('be-the-scheduler-critical');
+  // Play the rest: one update is lost, the program prints 1.
+  while ((await page.getByTestId('seat-ended').count()) === 0) {
+    expect(clicks++, 'decisions to the end').toBeLessThan(80);
+    await page.getByTestId('seat-skip').click();
+  }
+  await expect(app.console).toContainText(/^1$/m);
+});
+
 test('exploring never blocks the main thread for 50 ms, and measures schedules per second', async ({ page, artifact }) => {
   test.setTimeout(120_000);
   await page.addInitScript(() => {
     window.__longTasks = [];
+    window.__goschedTiming = [];
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) window.__longTasks.push(Math.round(e.duration));
     }).observe({ type: 'longtask', buffered: true });
@@ -199,8 +240,17 @@ test('exploring never blocks the main thread for 50 ms, and measures schedules p
   const m = text.match(/([\d,]+) schedules \(([\d.]+)(ms|s)?.*?, ([\d,]+) schedules\/s\)/);
   expect(m, text).not.toBeNull();
   const longTasks = await page.evaluate(() => window.__longTasks);
+  // The search's own time per task (wall clock, so it includes time the OS gave others).
+  const tasks = (await page.evaluate(() => window.__goschedTiming.filter(([k]) => k === 'explore').map(([, v]) => v))).sort((a, b) => a - b);
+  const at = (p) => +tasks[Math.min(tasks.length - 1, Math.floor((tasks.length * p) / 100))].toFixed(1);
   const load = +os.loadavg()[0].toFixed(2);
-  results.search = { text, schedulesPerSecond: Number(m[4].replace(/,/g, '')), longTasks, load };
+  results.search = {
+    text,
+    schedulesPerSecond: Number(m[4].replace(/,/g, '')),
+    taskMs: { n: tasks.length, p50: at(50), p95: at(95), max: at(100) },
+    longTasks,
+    load,
+  };
   await artifact('explore-exhausted');
   if (load >= os.cpus().length) {
     test.info().annotations.push({ type: 'not asserted', description: `load ${load}: long tasks ${JSON.stringify(longTasks)}` });

@@ -182,7 +182,7 @@ pub fn be_scheduler(p: &BeSchedulerProps) -> Html {
                     ));
                 }
                 html! {
-                    <div class="seat__decision" data-testid="seat-decision" data-g={d.g.to_string()} data-index={d.index.to_string()}>
+                    <div class="seat__decision" data-testid="seat-decision" data-g={d.g.to_string()} data-line={d.line.to_string()} data-index={d.index.to_string()}>
                         <style>{ css }</style>
                         <p>{ tf(lang, Key::SeatAt, &[("g", &g(d.g)), ("line", &d.line.to_string())]) }</p>
                         <div class="seat__choices">
