@@ -219,12 +219,20 @@ pub fn app() -> Html {
     let on_found = {
         let state = state.clone();
         Callback::from(
-            move |(schedule, step, finding): (String, Step, crate::i18n::Phrase)| {
+            move |(schedule, step, finding, lines): (
+                String,
+                Step,
+                crate::i18n::Phrase,
+                Vec<u32>,
+            )| {
                 state.dispatch(Action::LoadSchedule {
                     schedule,
                     pause_at: Some(step),
                     finding: Some(finding),
-                })
+                });
+                if !lines.is_empty() {
+                    state.dispatch(Action::MarkLines(lines));
+                }
             },
         )
     };

@@ -121,6 +121,9 @@ test('explore finds the data race in the counter', async ({ page }) => {
   await expect(app.exploreStatus).toContainText(/Found after/, { timeout: 60_000 });
   expect(await schedulesTried(app)).toBeLessThanOrEqual(BOUND);
   await expect(app.exploreFinding).toContainText(/A data race on counter/);
+  // Both accesses' line is marked in the editor.
+  const line = COUNTER.split('\n').findIndex((l) => l.includes('counter++')) + 1;
+  await expect(page.locator('.code-line').nth(line - 1)).toHaveClass(/code-line--marked/);
   await app.stepOnce();
   await expect(app.raceReport.locator('.race')).not.toHaveCount(0);
 });

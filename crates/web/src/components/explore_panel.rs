@@ -26,8 +26,9 @@ pub struct ExplorePanelProps {
     /// The schedule the main view replays, and what it shows.
     pub schedule: Option<AttrValue>,
     pub finding: Option<Phrase>,
-    /// A found schedule: its text, the step to pause at, the explanation.
-    pub on_found: Callback<(String, u64, Phrase)>,
+    /// A found schedule: its text, the step to pause at, the explanation, and the
+    /// lines to mark (a race's two accesses).
+    pub on_found: Callback<(String, u64, Phrase, Vec<u32>)>,
     pub on_forget: Callback<()>,
     /// Compile errors of a search.
     pub on_errors: Callback<Vec<String>>,
@@ -47,11 +48,30 @@ pub fn finding(f: &Found) -> Phrase {
             .arg("current", current.clone()),
         FoundKind::Deadlock => Phrase::new(Key::FoundDeadlock),
         FoundKind::Panic { message } => {
-            Phrase::new(Key::FoundPanic).arg("message", message.clone())
+            // The sentence says "a panic" already; Go's line starts with `panic: `.
+            let message = message.strip_prefix("panic: ").unwrap_or(message);
+            Phrase::new(Key::FoundPanic).arg("message", message.to_string())
         }
         FoundKind::Output { .. } => Phrase::new(Key::FoundOutput).arg("what", f.summary.clone()),
     }
     .arg("step", step)
+}
+
+/// The source lines a finding is about (`main.go:19` → 19): a race's two accesses.
+pub fn finding_lines(f: &Found) -> Vec<u32> {
+    let line = |pos: &str| pos.rsplit(':').next().and_then(|n| n.parse::<u32>().ok());
+    let mut lines: Vec<u32> = match &f.kind {
+        FoundKind::Race {
+            previous, current, ..
+        } => [previous, current]
+            .into_iter()
+            .filter_map(|p| line(p))
+            .collect(),
+        _ => Vec::new(),
+    };
+    lines.sort_unstable();
+    lines.dedup();
+    lines
 }
 
 fn goal_key(g: Goal) -> Key {
@@ -91,6 +111,7 @@ pub fn explore_panel(p: &ExplorePanelProps) -> Html {
                     f.schedule.encode(),
                     f.decisive_step.saturating_sub(1),
                     finding(f),
+                    finding_lines(f),
                 ));
             }
             report.set(Some(r));

@@ -172,6 +172,25 @@ mod tests {
     }
 
     #[test]
+    fn a_race_finding_names_its_lines_and_a_panic_says_panic_once() {
+        use crate::components::explore_panel::{finding, finding_lines};
+        use crate::i18n::Lang;
+        let s = search(COUNTER, 4, Goal::Race, "random");
+        let f = s.found().expect("the race");
+        let line = COUNTER
+            .lines()
+            .position(|l| l.contains("counter++"))
+            .expect("the line") as u32
+            + 1;
+        assert_eq!(finding_lines(f), [line]);
+        let text = finding(f).render(Lang::En);
+        assert!(text.starts_with("A data race on counter: main.go:"), "{text}");
+        let s = search(COUNTER, 1, Goal::Panic, "bounded");
+        let text = finding(s.found().expect("the panic")).render(Lang::PtBr);
+        assert!(text.starts_with("Um panic: lost update: counter is "), "{text}");
+    }
+
+    #[test]
     fn finds_the_lock_order_deadlock() {
         let s = search(LOCK_ORDER, 1, Goal::Deadlock, "bounded");
         let f = s.found().expect("found");
