@@ -213,6 +213,8 @@ pub enum Action {
     LinkError(Option<ShareError>),
     /// Selects a shared cell by name (`None`: none).
     SelectCell(Option<String>),
+    /// Highlights the selected cell's lines (keeps the selection).
+    CellLines(Vec<u32>),
     // Explore and be the scheduler (explore-ui).
     /// Replay a recorded schedule (text form), paused at a step, with an explanation;
     /// the settings take the schedule's. A schedule that does not decode is ignored.
@@ -427,6 +429,7 @@ impl Reducible for Playground {
                 next.selected_cell = c;
                 next.selected = None;
             }
+            Action::CellLines(lines) => next.marked_lines = lines,
             Action::LoadSchedule {
                 schedule,
                 pause_at,

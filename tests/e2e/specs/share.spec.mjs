@@ -184,6 +184,8 @@ test('the page works when storage is blocked (sandboxed iframe)', async ({ page 
   page.on('pageerror', (e) => errors.push(String(e)));
   const app = new Playground(page);
   await app.open();
+  // The blocking really is in place: touching localStorage throws, as in a sandbox.
+  expect(await page.evaluate(() => { try { return typeof window.localStorage; } catch (e) { return e.name; } })).toBe('SecurityError');
   await app.load('package main\n\nfunc main() {\n\tprintln("no storage")\n}\n');
   await app.setProcs(2);
   await app.lang.selectOption('pt-BR');
@@ -217,4 +219,66 @@ test('the language switch changes the page and <html lang>, and links carry the 
   await expect(fresh.locator('html')).toHaveAttribute('lang', 'pt-BR');
   await expect(other.lang).toHaveValue('pt-BR');
   await fresh.context().close();
+});
+
+test('a selected shared cell travels in the link', async ({ page, browser }) => {
+  const app = new Playground(page);
+  await app.open();
+  await app.load(program('web/lessons/02-race-condition/racy.go'));
+  await app.runToEnd();
+  const cell = app.cell('counter');
+  await cell.click();
+  await expect(cell).toHaveAttribute('aria-pressed', 'true');
+  const url = await app.share();
+  const fresh = await (await browser.newContext()).newPage();
+  const other = new Playground(fresh);
+  await other.openAt(url);
+  await expect(other.runStatus).toHaveText(/paused|finished/);
+  await expect(other.cell('counter')).toHaveAttribute('aria-pressed', 'true');
+  // Its lines are highlighted as after a click.
+  const marked = await page.locator('.code-line--marked').count();
+  expect(marked).toBeGreaterThan(0);
+  await expect(fresh.locator('.code-line--marked')).toHaveCount(marked);
+  await fresh.context().close();
+});
+
+test('without the Clipboard API, Copy selects the link and says how to copy it', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(navigator, 'clipboard', {
+      get() { return { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) }; },
+    });
+  });
+  const app = new Playground(page);
+  await app.open();
+  const url = await app.share();
+  await app.shareCopy.click();
+  await expect(app.shareStatus).toHaveText(/Ctrl\+C/);
+  await expect(app.shareStatus).toHaveAttribute('aria-live', 'polite');
+  expect(await page.evaluate(() => window.getSelection().toString() || document.activeElement.value.slice(document.activeElement.selectionStart, document.activeElement.selectionEnd))).toBe(url);
+});
+
+test('on a phone the header tools wrap and the link panel fits the screen', async ({ page, artifact }) => {
+  await page.setViewportSize({ width: 375, height: 812 });
+  const app = new Playground(page);
+  await app.open();
+  await app.share();
+  const box = await page.locator('.share__panel').boundingBox();
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(375);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: new URL('../artifacts/share-phone.png', import.meta.url).pathname });
+});
+
+test('the link panel works from the keyboard: the link is focused and selected, Escape closes it', async ({ page }) => {
+  const app = new Playground(page);
+  await app.open();
+  await app.shareButton.focus();
+  await page.keyboard.press('Enter');
+  await expect(app.shareUrl).toBeFocused();
+  const url = await app.shareUrl.inputValue();
+  expect(await app.shareUrl.evaluate((el) => el.value.slice(el.selectionStart, el.selectionEnd))).toBe(url);
+  await page.keyboard.press('Escape');
+  await expect(app.shareUrl).toHaveCount(0);
+  await expect(app.shareButton).toBeFocused();
 });

@@ -59,10 +59,36 @@ pub fn share_tools(p: &ShareProps) -> Html {
             });
         })
     };
-    let on_close = {
+    let button = use_node_ref();
+    let close = {
         let url = url.clone();
-        Callback::from(move |_: MouseEvent| url.set(None))
+        let button = button.clone();
+        Callback::from(move |()| {
+            url.set(None);
+            if let Some(b) = button.cast::<web_sys::HtmlElement>() {
+                let _ = b.focus();
+            }
+        })
     };
+    let on_close = close.reform(|_: MouseEvent| ());
+    let on_key = Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Escape" {
+            e.stop_propagation();
+            close.emit(());
+        }
+    });
+    // A new link gets the focus, selected: keyboard users can copy it at once.
+    {
+        let input = input.clone();
+        use_effect_with((*url).clone(), move |u| {
+            if u.is_some() {
+                if let Some(el) = input.cast::<HtmlInputElement>() {
+                    let _ = el.focus();
+                    el.select();
+                }
+            }
+        });
+    }
     let select_all = Callback::from(|e: FocusEvent| {
         let el: HtmlInputElement = e.target_unchecked_into();
         el.select();
@@ -74,13 +100,14 @@ pub fn share_tools(p: &ShareProps) -> Html {
     };
     html! {
         <div class="share">
-            <button type="button" class="btn btn--ghost" data-testid="share"
+            <button type="button" class="btn btn--ghost" data-testid="share" ref={button}
                     title={t(lang, Key::ShareTitle)} aria-expanded={url.is_some().to_string()}
                     onclick={on_share}>
                 { t(lang, Key::Share) }
             </button>
             if let Some(u) = (*url).clone() {
-                <div class="share__panel" role="group" aria-label={t(lang, Key::ShareLink)}>
+                <div class="share__panel" role="group" aria-label={t(lang, Key::ShareLink)}
+                     onkeydown={on_key}>
                     <label class="share__field">
                         <span class="share__label">{ t(lang, Key::ShareLink) }</span>
                         <input type="text" readonly=true data-testid="share-url" class="share__url"

@@ -184,10 +184,16 @@ mod tests {
             + 1;
         assert_eq!(finding_lines(f), [line]);
         let text = finding(f).render(Lang::En);
-        assert!(text.starts_with("A data race on counter: main.go:"), "{text}");
+        assert!(
+            text.starts_with("A data race on counter: main.go:"),
+            "{text}"
+        );
         let s = search(COUNTER, 1, Goal::Panic, "bounded");
         let text = finding(s.found().expect("the panic")).render(Lang::PtBr);
-        assert!(text.starts_with("Um panic: lost update: counter is "), "{text}");
+        assert!(
+            text.starts_with("Um panic: lost update: counter is "),
+            "{text}"
+        );
     }
 
     #[test]
