@@ -288,3 +288,24 @@ test('a partial deadlock: the wait-for graph names the two goroutines left block
   await expect(app.waitFor.getByTestId('wait-for-cycle')).toContainText(/G\d+ → G\d+ → G\d+/);
   await artifact('wait-for-partial-deadlock');
 });
+
+test.describe('in Portuguese', () => {
+  test.use({ locale: 'pt-BR' });
+
+  test('the explorer, be the scheduler and the wait-for graph speak pt-BR', async ({ page, artifact }) => {
+    const app = new Playground(page);
+    await app.open();
+    await app.load(LOCK_ORDER);
+    await app.setProcs(1);
+    await expect(app.exploreButton).toHaveText('Explorar');
+    await expect(app.beScheduler).toHaveText('Seja o escalonador');
+    await app.explore('deadlock', 'bounded');
+    await expect(app.exploreStatus).toContainText(/Encontrado após \d+ escalonamentos/, { timeout: 60_000 });
+    await expect(app.exploreStatus).toContainText(/execuç(ão|ões)/);
+    await expect(app.exploreFinding).toContainText('Um deadlock: todas as goroutines estão dormindo');
+    await app.runToEnd();
+    await expect(app.waitFor).toContainText('Bloqueadas para sempre');
+    await expect(app.waitFor.getByTestId('wait-for-cycle')).toContainText(/^Ciclo: G\d+ → G\d+ → G\d+$/);
+    await artifact('explore-pt-BR');
+  });
+});
