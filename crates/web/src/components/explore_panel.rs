@@ -159,10 +159,17 @@ pub fn explore_panel(p: &ExplorePanelProps) -> Html {
         } else if r.cancelled {
             tf(lang, Key::ExploreCancelled, &[("n", &n), ("time", &time)])
         } else if let Some(f) = &r.found {
+            // What was found in the page's language (Go's own words for a panic).
+            let what = match &f.kind {
+                FoundKind::Race { name, .. } => format!("{} ({name})", t(lang, Key::FindRace)),
+                FoundKind::Deadlock => t(lang, Key::FindDeadlock).to_string(),
+                FoundKind::Panic { message } => message.clone(),
+                FoundKind::Output { .. } => t(lang, Key::FindOutput).to_string(),
+            };
             tf(
                 lang,
                 Key::ExploreFoundAfter,
-                &[("n", &n), ("time", &time), ("rate", &rate), ("what", &f.summary)],
+                &[("n", &n), ("time", &time), ("rate", &rate), ("what", &what)],
             )
         } else {
             tf(lang, Key::ExploreNotFound, &[("n", &n), ("time", &time), ("rate", &rate)])
