@@ -7,11 +7,13 @@ use gosched_sim::PreemptMode;
 use yew::prelude::*;
 
 use crate::components::assumptions::{assumptions, AssumptionsProps};
+use crate::components::be_scheduler::BeScheduler;
 use crate::components::cells::{cells, CellsProps};
 use crate::components::console::Console;
 use crate::components::diagnostics::{diagnostics, DiagnosticsProps};
 use crate::components::editor::Editor;
 use crate::components::event_log::EventLog;
+use crate::components::explore_panel::ExplorePanel;
 use crate::components::header::{header, HeaderProps};
 use crate::components::help::{help, HelpProps};
 use crate::components::narration::Narration;
@@ -21,12 +23,13 @@ use crate::components::share::{LangSelect, LinkErrorBanner, ShareTools};
 use crate::components::stage::Stage;
 use crate::components::timeline::Timeline;
 use crate::components::transport::{transport, TransportProps};
+use crate::components::wait_for::{wait_for, WaitForProps};
 use crate::frame::Status;
 use crate::hooks::use_driver::use_driver;
 use crate::hooks::use_share_link::{use_share_link, LANG_PREF};
 use crate::hooks::use_shortcuts::{use_shortcuts, Shortcut};
 use crate::i18n::Lang;
-use crate::state::{Action, Playground, Popover, Theme};
+use crate::state::{Action, Playground, Popover, Shared, Theme};
 
 /// Where the theme choice is saved.
 const THEME_PREF: &str = "gosched.theme";
@@ -68,11 +71,13 @@ pub fn app() -> Html {
         let settings = state.settings;
         let seek = state.seek_on_load;
         let ok = state.diagnostics.is_empty();
+        // A recorded schedule (explorer, be the scheduler, link) replays instead of the seed.
+        let schedule = state.schedule.clone();
         use_effect_with(state.generation, move |_| {
             if ok {
-                if let Err(errors) =
-                    driver.with(|dr| crate::share::start_run(dr, &src, &settings, seek))
-                {
+                if let Err(errors) = driver.with(|dr| {
+                    crate::share::start_run(dr, &src, &settings, schedule.as_deref(), seek)
+                }) {
                     d.dispatch(Action::RunErrors(errors));
                 }
             } else {
@@ -226,6 +231,66 @@ pub fn app() -> Html {
             }
         });
     }
+    // Explore and be the scheduler (issue 7).
+    let on_found = {
+        let state = state.clone();
+        Callback::from(
+            move |(schedule, step, finding, lines): (
+                String,
+                Step,
+                crate::i18n::Phrase,
+                Vec<u32>,
+            )| {
+                state.dispatch(Action::LoadSchedule {
+                    schedule,
+                    pause_at: Some(step),
+                    finding: Some(finding),
+                });
+                if !lines.is_empty() {
+                    state.dispatch(Action::MarkLines(lines));
+                }
+            },
+        )
+    };
+    let on_seat_load = {
+        let state = state.clone();
+        Callback::from(move |(schedule, step): (String, Step)| {
+            state.dispatch(Action::LoadSchedule {
+                schedule,
+                pause_at: Some(step),
+                finding: None,
+            })
+        })
+    };
+    let on_forget = {
+        let state = state.clone();
+        Callback::from(move |()| state.dispatch(Action::ForgetSchedule))
+    };
+    let on_run_errors = {
+        let state = state.clone();
+        Callback::from(move |e: Vec<String>| state.dispatch(Action::RunErrors(e)))
+    };
+    // The wait-for graph of the shown step, when paused or finished (it walks the heap).
+    let wait_for_graph = {
+        let driver = driver.clone();
+        let f = state.frame.as_ref();
+        let key = (
+            state.generation,
+            f.map(|f| f.step),
+            f.is_some_and(|f| f.status == Status::Playing),
+        );
+        use_memo(key, move |(_, step, playing)| {
+            if *playing || step.is_none() {
+                return None;
+            }
+            driver.peek(|d| {
+                d.machine().map(|m| {
+                    let global = m.outcome().is_some_and(|o| o.is_deadlock());
+                    (Shared::new(m.wait_for_graph()), global)
+                })
+            })
+        })
+    };
 
     // Keyboard shortcuts.
     {
@@ -318,6 +383,13 @@ pub fn app() -> Html {
                     />
                     { diagnostics(&DiagnosticsProps { items: problems, lang }) }
                     <Console chunks={frame.as_ref().map(|f| f.console.clone()).unwrap_or_default()} {lang} />
+                    <ExplorePanel {lang} src={AttrValue::from(state.src.clone())} settings={state.settings}
+                        runnable={state.runnable()} schedule={state.schedule.clone().map(AttrValue::from)}
+                        finding={state.finding.clone()} {on_found} on_forget={on_forget.clone()}
+                        on_errors={on_run_errors.clone()} />
+                    <BeScheduler {lang} src={AttrValue::from(state.src.clone())} settings={state.settings}
+                        runnable={state.runnable()} on_load={on_seat_load} on_leave={on_forget}
+                        on_lines={on_lines.clone()} on_errors={on_run_errors} />
                 </div>
                 <div class="layout__stage">
                     if let Some(f) = frame.clone() {
@@ -328,6 +400,9 @@ pub fn app() -> Html {
                                     selected: state.selected_cell.clone(), on_cell }) }
                             { race_report(&RaceReportProps { frame: f.clone(), lang, on_lines: on_lines.clone() }) }
                         </div>
+                        if let Some((graph, global)) = (*wait_for_graph).clone() {
+                            { wait_for(&WaitForProps { graph, finished: f.finished(), global, lang, on_lines: on_lines.clone() }) }
+                        }
                         <Timeline picture={f.timeline.clone()} procs={f.view.procs.len()} now={f.view.time} end={f.end_time} {lang} on_seek={on_seek_time} theme={state.theme} />
                         <EventLog entries={f.log.clone()} {lang} on_seek={on_seek} />
                         <Narration phrases={f.narration.clone()} {playing} {lang} />

@@ -15,6 +15,7 @@ use std::sync::Arc;
 
 use gosched_lang::bytecode::Program;
 use gosched_lang::LineIndex;
+use gosched_sim::explore::Schedule;
 use gosched_sim::ids::{Nanos, Step};
 use gosched_sim::session::SnapshotBudget;
 use gosched_sim::view::RaceView;
@@ -154,6 +155,18 @@ impl Driver {
     /// Compiles `src` and loads it at step 0, paused. On errors, returns them rendered as
     /// `go build` prints them, and unloads.
     pub fn load(&mut self, src: &str, settings: &Settings) -> Result<(), Vec<String>> {
+        self.load_scheduled(src, settings, None)
+    }
+
+    /// Like [`Driver::load`], but the run follows `schedule` when there is one (an
+    /// explored or hand-made schedule: [`Session::with_schedule`]; its settings replace
+    /// `settings`' seed, GOMAXPROCS, preemption mode and race detector).
+    pub fn load_scheduled(
+        &mut self,
+        src: &str,
+        settings: &Settings,
+        schedule: Option<&Schedule>,
+    ) -> Result<(), Vec<String>> {
         self.run = None;
         self.goal = Goal::Idle;
         self.stepper = Stepper::default();
@@ -166,14 +179,20 @@ impl Driver {
                 return Err(diags.iter().map(|d| d.render(FILE_NAME, &index)).collect());
             }
         };
-        let mut session = Session::new(prog.clone(), config(settings));
+        let (mut session, race) = match schedule {
+            Some(sc) => (
+                Session::with_schedule(prog.clone(), config(settings), sc),
+                sc.race,
+            ),
+            None => (Session::new(prog.clone(), config(settings)), settings.race),
+        };
         session.set_snapshot_budget(SNAPSHOTS);
         let mut timeline = Timeline::default();
         timeline.feed(session.events());
         self.run = Some(Run {
             prog,
             session,
-            race: settings.race,
+            race,
             timeline,
             picture: Rc::new(Picture::default()),
             picture_key: (usize::MAX, 0),
@@ -198,6 +217,12 @@ impl Driver {
     /// Whether a program is loaded.
     pub fn loaded(&self) -> bool {
         self.run.is_some()
+    }
+
+    /// The loaded run's machine at the shown step (for views the frame does not carry,
+    /// such as the wait-for graph).
+    pub fn machine(&self) -> Option<&gosched_sim::Machine> {
+        self.run.as_ref().map(|r| r.session.machine())
     }
 
     /// Plays at `rate` events per second (`None`: as fast as possible). From the end of
@@ -670,6 +695,36 @@ mod tests {
         }
         steps.dedup();
         assert!((5..=7).contains(&steps.len()), "{steps:?}");
+    }
+
+    #[test]
+    fn a_loaded_schedule_replays_its_run_not_the_seeds() {
+        use gosched_sim::explore::{self, ExploreConfig, Explorer, Goal, StrategyKind};
+        let src = include_str!("../../../tests/programs/explore/lock_order.go");
+        let one = Settings {
+            procs: 1,
+            ..settings()
+        };
+        let prog = Arc::new(gosched_lang::compile::compile(src).expect("compiles"));
+        let xc = ExploreConfig::new(
+            StrategyKind::from_key("bounded").expect("bounded"),
+            Goal::Deadlock,
+        );
+        let mut ex = Explorer::new(prog, config(&one), xc);
+        while ex.advance(1 << 16).status == explore::Status::Running {}
+        let found = ex.found().expect("the deadlock").clone();
+        let clock = fake_clock(0.1);
+        let mut ends = Vec::new();
+        for schedule in [None, Some(&found.schedule)] {
+            let mut d = Driver::default();
+            d.load_scheduled(src, &one, schedule).expect("compiles");
+            d.play(None);
+            while d.busy() {
+                d.work(&clock, 8.0, 16.0);
+            }
+            ends.push(d.frame(0.0).expect("frame").status);
+        }
+        assert_eq!(ends, [Status::Finished(0), Status::Finished(2)]);
     }
 
     #[test]

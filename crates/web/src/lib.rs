@@ -19,6 +19,7 @@ pub mod components;
 pub mod dom;
 pub mod driver;
 pub mod embed;
+pub mod explore;
 pub mod frame;
 pub mod highlight;
 pub mod hooks;

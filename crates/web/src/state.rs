@@ -180,6 +180,8 @@ pub struct Playground {
     /// Bumped by every [`Action::LoadScenario`], so savers can tell a loaded scenario
     /// from the user's own edits.
     pub loads: u64,
+    /// What the explorer found in the loaded schedule, explained (explore-ui).
+    pub finding: Option<crate::i18n::Phrase>,
 }
 
 /// The ways the state changes.
@@ -213,6 +215,16 @@ pub enum Action {
     SelectCell(Option<String>),
     /// Highlights the selected cell's lines (keeps the selection).
     CellLines(Vec<u32>),
+    // Explore and be the scheduler (explore-ui).
+    /// Replay a recorded schedule (text form), paused at a step, with an explanation;
+    /// the settings take the schedule's. A schedule that does not decode is ignored.
+    LoadSchedule {
+        schedule: String,
+        pause_at: Option<u64>,
+        finding: Option<crate::i18n::Phrase>,
+    },
+    /// Back to the seed's run.
+    ForgetSchedule,
 }
 
 impl Playground {
@@ -238,6 +250,7 @@ impl Playground {
             lesson: None,
             link_error: None,
             loads: 0,
+            finding: None,
         }
     }
 
@@ -302,7 +315,10 @@ impl Playground {
         self.restart();
         self.selected = s.goroutine;
         self.selected_cell = s.cell;
-        self.schedule = s.schedule;
+        // A schedule that does not decode is dropped (the seed's run plays instead).
+        self.schedule = s
+            .schedule
+            .filter(|t| gosched_sim::explore::Schedule::decode(t).is_ok());
         self.lesson = s.lesson;
         self.seek_on_load = s.step.filter(|&n| n > 0);
         self.popover = None;
@@ -414,6 +430,33 @@ impl Reducible for Playground {
                 next.selected = None;
             }
             Action::CellLines(lines) => next.marked_lines = lines,
+            Action::LoadSchedule {
+                schedule,
+                pause_at,
+                finding,
+            } => {
+                let Ok(sc) = gosched_sim::explore::Schedule::decode(&schedule) else {
+                    return self;
+                };
+                next.settings.procs = sc.procs.clamp(1, MAX_PROCS);
+                next.settings.preempt = sc.preempt;
+                next.settings.seed = sc.seed;
+                next.settings.race = sc.race;
+                next.restart();
+                next.schedule = Some(schedule);
+                next.seek_on_load = pause_at;
+                next.finding = finding;
+            }
+            Action::ForgetSchedule => {
+                if self.schedule.is_some() {
+                    next.schedule = None;
+                    next.restart();
+                }
+            }
+        }
+        // An explanation belongs to the schedule it explains.
+        if next.schedule.is_none() {
+            next.finding = None;
         }
         if next == *self {
             return self;
@@ -486,6 +529,40 @@ mod tests {
         let p = p.reduce(Action::Select(Some(6)));
         assert!(p.marked_lines.is_empty());
         assert_eq!(p.selected, Some(6));
+    }
+
+    #[test]
+    fn a_loaded_schedule_sets_the_settings_and_any_change_forgets_it() {
+        use gosched_sim::explore::Schedule;
+        let sc = Schedule {
+            seed: 77,
+            procs: 2,
+            ..Schedule::plain(&gosched_sim::Config::default())
+        };
+        let p = page().reduce(Action::LoadSchedule {
+            schedule: sc.encode(),
+            pause_at: Some(40),
+            finding: None,
+        });
+        assert_eq!(p.schedule.as_deref(), Some(sc.encode().as_str()));
+        assert_eq!(
+            (p.settings.seed, p.settings.procs, p.seek_on_load),
+            (77, 2, Some(40))
+        );
+        let g = p.generation;
+        let bad = p.clone().reduce(Action::LoadSchedule {
+            schedule: "not a schedule!".into(),
+            pause_at: None,
+            finding: None,
+        });
+        assert!(Rc::ptr_eq(&p, &bad));
+        let p = p.reduce(Action::SetSpeed(2));
+        assert!(p.schedule.is_some(), "speed does not change the run");
+        let p = p.reduce(Action::SetSeed(5));
+        assert_eq!(
+            (p.schedule.clone(), p.seek_on_load, p.generation),
+            (None, None, g + 1)
+        );
     }
 
     #[test]

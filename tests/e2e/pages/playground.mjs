@@ -41,6 +41,19 @@ export class Playground {
     this.seek = page.getByTestId('seek');
     this.tokens = page.locator('[data-testid^="g-"]');
     this.pCards = page.locator('[data-testid^="p-"]:not([data-testid*="-run"])');
+    // Explore, be the scheduler, wait-for graph (issue 7).
+    this.exploreButton = page.getByTestId('explore');
+    this.exploreCancel = page.getByTestId('explore-cancel');
+    this.exploreFind = page.getByTestId('explore-find');
+    this.exploreStrategy = page.getByTestId('explore-strategy');
+    this.exploreStatus = page.getByTestId('explore-status');
+    this.exploreFinding = page.getByTestId('explore-finding');
+    this.scheduleLoaded = page.getByTestId('schedule-loaded');
+    this.beScheduler = page.getByTestId('be-scheduler');
+    this.seatGoal = page.getByTestId('seat-goal');
+    this.seatGoalState = page.getByTestId('seat-goal-state');
+    this.seatDecision = page.getByTestId('seat-decision');
+    this.waitFor = page.getByTestId('wait-for');
     // Scenario links and the language switch.
     this.shareButton = page.getByTestId('share');
     this.shareUrl = page.getByTestId('share-url');
@@ -61,6 +74,13 @@ export class Playground {
     await this.shareButton.click();
     await expect(this.shareUrl).toHaveValue(/#v1\./);
     return this.shareUrl.inputValue();
+  }
+
+  /** Starts a schedule search for `find` (race, deadlock, panic, output) with `strategy`. */
+  async explore(find, strategy = 'random') {
+    await this.exploreFind.selectOption(find);
+    await this.exploreStrategy.selectOption(strategy);
+    await this.exploreButton.click();
   }
 
   /** Opens the page and waits until the app has rendered the editor and the stage. */

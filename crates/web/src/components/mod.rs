@@ -4,12 +4,14 @@
 //! `web/*.css`.
 
 pub mod assumptions;
+pub mod be_scheduler;
 pub mod blocked;
 pub mod cells;
 pub mod console;
 pub mod diagnostics;
 pub mod editor;
 pub mod event_log;
+pub mod explore_panel;
 pub mod header;
 pub mod help;
 pub mod machines;
@@ -26,6 +28,7 @@ pub mod stats;
 pub mod timeline;
 pub mod token;
 pub mod transport;
+pub mod wait_for;
 
 /// The colour class of goroutine `id` (16 colours, defined in the stylesheet). Colour is
 /// never the only signal: tokens also show their id and a state glyph.

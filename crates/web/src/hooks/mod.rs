@@ -2,6 +2,7 @@
 //! animation of goroutine tokens, and keyboard shortcuts.
 
 pub mod use_driver;
+pub mod use_explorer;
 pub mod use_flip;
 pub mod use_share_link;
 pub mod use_shortcuts;

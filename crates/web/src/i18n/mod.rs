@@ -115,6 +115,17 @@ keys! {
     EvAtomicRead, EvAtomicWrite, EvChanSend, EvChanRecv, EvChanRecvClosed, EvChanClose, EvLock,
     EvUnlock, EvRLock, EvRUnlock, EvStarving, EvWgAdd, EvWgWait, EvCondWait, EvSignal,
     EvBroadcast, EvRace, EvOutput, EvExit,
+    // Explore, be the scheduler, wait-for graph (issue 7, branch explore-ui).
+    ExploreTitle, ExploreHint, ExploreFind, FindRace, FindDeadlock, FindPanic, FindOutput,
+    ExploreStrategy, StrategyRandom, StrategyPct, StrategyBounded, ExploreStart, ExploreCancel,
+    ExploreRunning, ExploreFoundAfter, ExploreNotFound, ExploreCancelled, ExploreOutcomes,
+    ExploreRuns, ExploreRunOne, ExploreOther, FoundRace, FoundDeadlock, FoundPanic, FoundOutput,
+    ScheduleReplaying, ScheduleForget, BeScheduler, BeSchedulerTitle, SeatGoal, SeatGoalRace,
+    SeatGoalCritical, SeatGoalDeadlock, SeatAt, SeatContinue, SeatPreempt, SeatPreemptAny,
+    SeatYield, SeatSkip, SeatUndo, SeatQueued, SeatDecisions, SeatEnded, SeatNoMore,
+    SeatReached, SeatNotYet, SeatCritical, WaitForTitle, WaitForIntro, WaitForWaits,
+    WaitForHeldBy, WaitForFedBy, WaitForNobody, WaitForCycle, WaitForActive, WaitForNone,
+    WaitForSelect, WaitForIntroGlobal,
     // Scenario links and the language switch (share).
     Share, ShareTitle, ShareLink, Copy, LinkCopied, CopyByHand, Language, LangEn, LangPtBr, LinkError, LinkNotAScenario, LinkNewer, LinkBadEncoding, LinkCorrupt, LinkTooLarge, LinkBadField, LinkNotText,
 }

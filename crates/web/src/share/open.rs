@@ -26,16 +26,20 @@ pub fn open(fragment: &str) -> (Scenario, Option<ShareError>) {
     }
 }
 
-/// Loads `src` with `settings` into the driver and, when the scenario asked for it
-/// (`seek`: [`crate::state::Playground::seek_on_load`]), moves the playhead there: the
-/// run opens paused at the shared step. Errors are the compiler's, rendered.
+/// Loads `src` with `settings` into the driver — replaying `schedule` (a recorded
+/// schedule's text, [`crate::state::Playground::schedule`]) when there is one that
+/// decodes — and, when the scenario asked for it (`seek`:
+/// [`crate::state::Playground::seek_on_load`]), moves the playhead there: the run opens
+/// paused at the shared step. Errors are the compiler's, rendered.
 pub fn start_run(
     driver: &mut Driver,
     src: &str,
     settings: &Settings,
+    schedule: Option<&str>,
     seek: Option<u64>,
 ) -> Result<(), Vec<String>> {
-    driver.load(src, settings)?;
+    let schedule = schedule.and_then(|t| gosched_sim::explore::Schedule::decode(t).ok());
+    driver.load_scheduled(src, settings, schedule.as_ref())?;
     if let Some(step) = seek {
         driver.seek(step);
     }
@@ -79,19 +83,26 @@ mod tests {
 
     #[test]
     fn a_later_restart_forgets_the_seek_and_edits_drop_the_schedule() {
+        // A schedule that decodes (one that does not is dropped when the link opens).
+        let code = gosched_sim::explore::Schedule::plain(&gosched_sim::Config::default()).encode();
         let s = Scenario {
             step: Some(9),
-            schedule: Some("abc".into()),
+            schedule: Some(code.clone()),
             cell: Some("counter".into()),
             ..default_scenario()
         };
         let p = page().reduce(Action::LoadScenario(Box::new(s)));
         assert_eq!(p.seek_on_load, Some(9));
-        assert_eq!(p.schedule.as_deref(), Some("abc"));
+        assert_eq!(p.schedule.as_deref(), Some(code.as_str()));
         assert_eq!(p.selected_cell.as_deref(), Some("counter"));
         let r = p.clone().reduce(Action::Reset);
         assert_eq!(r.seek_on_load, None);
-        assert_eq!(r.schedule.as_deref(), Some("abc"));
+        assert_eq!(r.schedule.as_deref(), Some(code.as_str()));
+        let bad = page().reduce(Action::LoadScenario(Box::new(Scenario {
+            schedule: Some("abc".into()),
+            ..default_scenario()
+        })));
+        assert_eq!(bad.schedule, None);
         let e = p.reduce(Action::Edit("package main\n".into()));
         assert_eq!(e.schedule, None);
     }
@@ -116,6 +127,7 @@ mod tests {
             &mut d,
             crate::DEFAULT_PROGRAM,
             &Settings::default(),
+            None,
             Some(25),
         )
         .unwrap();
@@ -137,6 +149,7 @@ mod tests {
             &mut d,
             "package main\nfunc main() { x }\n",
             &Settings::default(),
+            None,
             Some(3)
         )
         .is_err());
@@ -149,6 +162,7 @@ mod tests {
             &mut d,
             crate::DEFAULT_PROGRAM,
             &Settings::default(),
+            None,
             Some(u64::MAX),
         )
         .unwrap();
