@@ -11,6 +11,7 @@ use gosched_lang::{LineIndex, Span};
 use gosched_sim::PreemptMode;
 use yew::Reducible;
 
+use crate::compare::Vary;
 use crate::frame::Frame;
 use crate::i18n::Lang;
 
@@ -163,6 +164,8 @@ pub struct Playground {
     pub popover: Option<Popover>,
     /// Bumped whenever the run must start over (program or settings changed, reset).
     pub generation: u64,
+    /// The compare view is open, its two runs differing in this setting.
+    pub compare: Option<Vary>,
 }
 
 /// The ways the state changes.
@@ -186,6 +189,10 @@ pub enum Action {
     Select(Option<u32>),
     MarkLines(Vec<u32>),
     Popover(Option<Popover>),
+    /// Opens the compare view (or changes what it compares): the page's program and
+    /// settings, run twice, differing in one setting.
+    OpenCompare(Vary),
+    CloseCompare,
 }
 
 impl Playground {
@@ -205,6 +212,7 @@ impl Playground {
             marked_lines: Vec::new(),
             popover: None,
             generation: 0,
+            compare: None,
         }
     }
 
@@ -298,6 +306,8 @@ impl Reducible for Playground {
                 next.selected = None;
             }
             Action::Popover(p) => next.popover = p,
+            Action::OpenCompare(v) => next.compare = Some(v.clamped()),
+            Action::CloseCompare => next.compare = None,
         }
         if next == *self {
             return self;
@@ -370,6 +380,16 @@ mod tests {
         let p = p.reduce(Action::Select(Some(6)));
         assert!(p.marked_lines.is_empty());
         assert_eq!(p.selected, Some(6));
+    }
+
+    #[test]
+    fn the_compare_view_opens_with_clamped_settings_and_closes() {
+        let p = page().reduce(Action::OpenCompare(Vary::Procs(1, 40)));
+        assert_eq!(p.compare, Some(Vary::Procs(1, MAX_PROCS)));
+        let g = p.generation;
+        let p = p.reduce(Action::CloseCompare);
+        assert_eq!(p.compare, None);
+        assert_eq!(p.generation, g, "the main run is kept");
     }
 
     #[test]

@@ -115,6 +115,13 @@ keys! {
     EvAtomicRead, EvAtomicWrite, EvChanSend, EvChanRecv, EvChanRecvClosed, EvChanClose, EvLock,
     EvUnlock, EvRLock, EvRUnlock, EvStarving, EvWgAdd, EvWgWait, EvCondWait, EvSignal,
     EvBroadcast, EvRace, EvOutput, EvExit,
+    // ---- compare runs (issue 7) ----
+    Compare, CompareTitle, CompareHeading, CompareIntro, CompareDimension, CompareByPreempt,
+    CompareBySeed, CompareLeftValue, CompareRightValue, CompareClose, CompareRunProcs,
+    CompareRunAsync, CompareRunCoop, CompareRunSeed, CompareTotal, CompareAt, CompareComputing,
+    CompareOutput, CompareNoOutput, CompareRaceCount, CompareRaceOff, CompareMemory,
+    CompareMemoryValue, CompareExit, CompareSooner, CompareSameTime, CompareSameOutput,
+    CompareOutputsDiffer, ComparePlayhead, CompareProcsLabel,
 }
 
 /// The text of `key` in `lang` (English if a table lacks it, which the tests forbid).
