@@ -157,7 +157,11 @@ impl Vary {
                 },
             )
             .to_string(),
-            Vary::Seed(a, b) => tf(lang, Key::CompareRunSeed, &[("n", &side.pick(a, b).to_string())]),
+            Vary::Seed(a, b) => tf(
+                lang,
+                Key::CompareRunSeed,
+                &[("n", &side.pick(a, b).to_string())],
+            ),
         }
     }
 }
@@ -172,7 +176,10 @@ mod tests {
         for dim in Dimension::ALL {
             let v = Vary::default_for(dim, &base);
             assert_eq!(v.dimension(), dim);
-            let (a, b) = (v.settings(&base, Side::Left), v.settings(&base, Side::Right));
+            let (a, b) = (
+                v.settings(&base, Side::Left),
+                v.settings(&base, Side::Right),
+            );
             assert_ne!(a, b, "{v:?}");
             assert_eq!(Vary::between(&a, &b), Some(v));
             assert_eq!(Dimension::from_attr(dim.attr()), Some(dim));
@@ -188,13 +195,7 @@ mod tests {
         assert_eq!(v.settings(&base, Side::Left).procs, 1);
         assert_eq!(v.settings(&base, Side::Right).procs, MAX_PROCS);
         assert_eq!(
-            Vary::default_for(
-                Dimension::Procs,
-                &Settings {
-                    procs: 1,
-                    ..base
-                }
-            ),
+            Vary::default_for(Dimension::Procs, &Settings { procs: 1, ..base }),
             Vary::LESSON
         );
     }
@@ -203,8 +204,14 @@ mod tests {
     fn sides_are_named_in_both_languages() {
         assert_eq!(Vary::LESSON.label(Lang::En, Side::Right), "GOMAXPROCS=4");
         let v = Vary::Preempt(PreemptMode::Async, PreemptMode::Cooperative);
-        assert_ne!(v.label(Lang::En, Side::Left), v.label(Lang::En, Side::Right));
-        assert_ne!(v.label(Lang::En, Side::Right), v.label(Lang::PtBr, Side::Right));
+        assert_ne!(
+            v.label(Lang::En, Side::Left),
+            v.label(Lang::En, Side::Right)
+        );
+        assert_ne!(
+            v.label(Lang::En, Side::Right),
+            v.label(Lang::PtBr, Side::Right)
+        );
         assert_eq!(Vary::Seed(3, 9).label(Lang::PtBr, Side::Right), "seed 9");
     }
 }

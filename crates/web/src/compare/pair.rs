@@ -89,13 +89,10 @@ impl Pair {
         let mut spent = [0.0f64; 2];
         let mut last = [0.0f64; 2];
         let mut first = true;
-        loop {
-            let Some(i) = (0..2)
-                .filter(|&i| self.runs[i].busy())
-                .min_by(|&a, &b| spent[a].total_cmp(&spent[b]))
-            else {
-                break;
-            };
+        while let Some(i) = (0..2)
+            .filter(|&i| self.runs[i].busy())
+            .min_by(|&a, &b| spent[a].total_cmp(&spent[b]))
+        {
             let t0 = clock();
             if !first && t0 + last[i] > deadline {
                 break;

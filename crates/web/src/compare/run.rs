@@ -76,13 +76,15 @@ pub struct CompareRun {
 impl CompareRun {
     /// Compiles `src`; errors come rendered as `go build` prints them.
     pub fn new(src: &str, settings: &Settings) -> Result<CompareRun, Vec<String>> {
-        let prog = gosched_lang::compile::compile(src).map(Arc::new).map_err(|diags| {
-            let index = LineIndex::new(src);
-            diags
-                .iter()
-                .map(|d| d.render(FILE_NAME, &index))
-                .collect::<Vec<_>>()
-        })?;
+        let prog = gosched_lang::compile::compile(src)
+            .map(Arc::new)
+            .map_err(|diags| {
+                let index = LineIndex::new(src);
+                diags
+                    .iter()
+                    .map(|d| d.render(FILE_NAME, &index))
+                    .collect::<Vec<_>>()
+            })?;
         let mut session = Session::new(prog.clone(), crate::driver::config(settings));
         session.set_snapshot_budget(SNAPSHOTS);
         let mut timeline = Timeline::default();
