@@ -302,9 +302,12 @@ fn side_view(p: &SideProps) -> Html {
     let head = (f.now as f64 / end as f64 * 100.0).clamp(0.0, 100.0);
     let own_end = (f.end as f64 / end as f64 * 100.0).clamp(0.0, 100.0);
     let onclick = p.on_seek.reform(move |e: MouseEvent| {
+        // Yew delegates events to the app's root, so `current_target` is not the lanes:
+        // measure the lanes the click landed in.
         let r = e
-            .current_target()
+            .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest(".tl__lanes").ok().flatten())
             .map(|el| el.get_bounding_client_rect());
         match r {
             Some(r) if r.width() > 0.0 => {
