@@ -245,6 +245,7 @@ pub fn app() -> Html {
     html! {
         <div class="app">
             { header(&HeaderProps { lang, theme: state.theme, on_theme, on_popover }) }
+            if state.compare.is_none() {
             <nav class="controls">
                 { transport(&TransportProps {
                     lang,
@@ -271,6 +272,7 @@ pub fn app() -> Html {
                     { t(lang, Key::Compare) }
                 </button>
             </nav>
+            }
             if let Some(vary) = state.compare {
                 <main class="compare-page">
                     <CompareView {lang} theme={state.theme} src={AttrValue::from(state.src.clone())}

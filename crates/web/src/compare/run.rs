@@ -228,7 +228,21 @@ impl CompareRun {
     pub fn picture(&mut self, until: Nanos) -> Rc<Picture> {
         let key = (self.timeline.fed(), until.max(self.end_time()));
         if key != self.picture_key {
-            self.picture = Rc::new(self.timeline.picture(COLUMNS, key.1));
+            let mut pic = self.timeline.picture(COLUMNS, key.1);
+            // The goroutine still on a P at this run's end (main, when it exits) has an
+            // open bar, which the picture extends to the scale's end: cut it at this
+            // run's own end.
+            let own = self.end_time();
+            if own < pic.end {
+                let limit = pic.column(own).ceil() as u32;
+                for lane in &mut pic.lanes {
+                    lane.retain_mut(|b| {
+                        b.x1 = b.x1.min(limit);
+                        b.x0 < b.x1
+                    });
+                }
+            }
+            self.picture = Rc::new(pic);
             self.picture_key = key;
         }
         self.picture.clone()
@@ -280,6 +294,11 @@ pub(crate) mod tests {
         assert_eq!(out.peak_goroutines, 3);
         assert!(out.total > 0 && out.total == run.end_time());
         assert!(!run.picture(out.total).lanes.is_empty());
+        // On a scale four times longer, no bar passes this run's end.
+        let pic = run.picture(out.total * 4);
+        let limit = pic.column(out.total).ceil() as u32;
+        assert!(pic.lanes.iter().flatten().all(|b| b.x1 <= limit));
+        assert!(pic.lanes.iter().flatten().any(|b| b.x1 == limit));
     }
 
     #[test]
