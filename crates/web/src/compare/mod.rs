@@ -212,6 +212,6 @@ mod tests {
             v.label(Lang::En, Side::Right),
             v.label(Lang::PtBr, Side::Right)
         );
-        assert_eq!(Vary::Seed(3, 9).label(Lang::PtBr, Side::Right), "seed 9");
+        assert_eq!(Vary::Seed(3, 9).label(Lang::PtBr, Side::Right), "semente 9");
     }
 }
