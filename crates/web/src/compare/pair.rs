@@ -38,6 +38,8 @@ pub struct PairFrame {
     pub end: Nanos,
     /// Either run is still being computed.
     pub computing: bool,
+    /// The playhead is moving forward by itself.
+    pub playing: bool,
 }
 
 /// The two runs; see the module docs.
@@ -45,9 +47,16 @@ pub struct Pair {
     vary: Vary,
     runs: [CompareRun; 2],
     head: Option<Nanos>,
+    /// The playhead is moving forward by itself.
+    playing: bool,
     /// Something changed since the last frame.
     changed: bool,
 }
+
+/// Playing moves the playhead across the longer run in this many milliseconds, whatever
+/// its length: long enough to watch one P take turns while four run at once, short
+/// enough to watch to the end.
+pub const PLAY_MS: f64 = 8_000.0;
 
 impl Pair {
     /// Compiles `src` for both sides: `base` with the setting `vary` names replaced.
@@ -58,6 +67,7 @@ impl Pair {
             vary,
             runs: [left, right],
             head: None,
+            playing: false,
             changed: true,
         })
     }
@@ -68,7 +78,46 @@ impl Pair {
 
     /// Whether there is work for more frames.
     pub fn busy(&self) -> bool {
-        self.runs.iter().any(CompareRun::busy)
+        self.playing || self.runs.iter().any(CompareRun::busy)
+    }
+
+    /// Moves the playhead forward by itself (from the start, if it is at the end).
+    /// Ignored while computing.
+    pub fn play(&mut self) {
+        if self.computing() {
+            return;
+        }
+        if self.head.is_none_or(|h| h >= self.end()) {
+            self.seek_time(0);
+        }
+        self.playing = true;
+        self.changed = true;
+    }
+
+    pub fn pause(&mut self) {
+        self.playing = false;
+        self.changed = true;
+    }
+
+    /// While playing, moves the playhead by `dt_ms` of wall time ([`PLAY_MS`] for the
+    /// whole), once both runs have caught up with it (a slow machine plays slower, and
+    /// the two sides never drift apart). Returns whether it moved.
+    fn advance(&mut self, dt_ms: f64) -> bool {
+        if !self.playing || self.runs.iter().any(CompareRun::busy) {
+            return false;
+        }
+        let end = self.end();
+        let step = (end as f64 * dt_ms.clamp(0.0, 100.0) / PLAY_MS).max(1.0) as Nanos;
+        let head = self.head.unwrap_or(0).saturating_add(step).min(end);
+        for r in &mut self.runs {
+            r.seek_time(head);
+        }
+        self.head = Some(head);
+        if head >= end {
+            self.playing = false;
+        }
+        self.changed = true;
+        true
     }
 
     /// Whether either run is still being computed.
@@ -84,7 +133,9 @@ impl Pair {
     /// Works for about `budget_ms` by `clock` (milliseconds): slices go to the busy run
     /// that has had less time so far in this call; it stops when another slice like the
     /// last one of that run would overrun the budget.
-    pub fn work(&mut self, clock: &dyn Fn() -> f64, budget_ms: f64) {
+    /// `dt_ms` is the wall time since the last call (it moves a playing playhead).
+    pub fn work(&mut self, clock: &dyn Fn() -> f64, budget_ms: f64, dt_ms: f64) {
+        self.advance(dt_ms);
         let deadline = clock() + budget_ms;
         let mut spent = [0.0f64; 2];
         let mut last = [0.0f64; 2];
@@ -114,6 +165,7 @@ impl Pair {
             return;
         }
         self.head = Some(t);
+        self.playing = false;
         for r in &mut self.runs {
             r.seek_time(t);
         }
@@ -146,6 +198,7 @@ impl Pair {
             head: self.head,
             end,
             computing: self.computing(),
+            playing: self.playing,
         }
     }
 }
@@ -263,7 +316,7 @@ mod tests {
         let clock = fake_clock(0.2);
         let mut frames = 0;
         while p.busy() {
-            p.work(&clock, 6.0);
+            p.work(&clock, 6.0, 16.0);
             frames += 1;
             assert!(frames < 100_000);
         }
@@ -274,7 +327,7 @@ mod tests {
     fn both_runs_progress_together_within_the_budget() {
         let mut p = Pair::new(SMALL, &base(), Vary::Procs(1, 2)).expect("compiles");
         let clock = fake_clock(0.2);
-        p.work(&clock, 6.0);
+        p.work(&clock, 6.0, 16.0);
         // Each slice reads the clock twice (0.4 ms): a 6 ms budget runs about 15 slices,
         // shared between the two runs, and never a slice past the deadline.
         let (a, b) = (p.run(Side::Left).step(), p.run(Side::Right).step());
@@ -321,6 +374,47 @@ mod tests {
     }
 
     #[test]
+    fn playing_moves_both_runs_together_to_the_end() {
+        let mut p = Pair::new(SMALL, &base(), Vary::Procs(1, 2)).expect("compiles");
+        finish(&mut p);
+        p.play();
+        let clock = fake_clock(0.05);
+        let mut frames = 0;
+        let mut last = 0;
+        while p.busy() {
+            // A frame every 16 ms of wall time.
+            p.work(&clock, 6.0, 16.0);
+            let f = p.frame();
+            let head = f.head.expect("a playhead");
+            assert!(head >= last, "the playhead only moves forward");
+            last = head;
+            if !p.runs.iter().any(CompareRun::busy) {
+                for s in [&f.left, &f.right] {
+                    // The machine's clock is the slowest running P's: the step of an
+                    // event at `head` can read a little later.
+                    let want = head.min(s.end);
+                    assert!(s.now.abs_diff(want) < f.end / 20, "{} for {head}", s.now);
+                }
+            }
+            frames += 1;
+            assert!(frames < 100_000);
+        }
+        // PLAY_MS at 16 ms a frame, give or take the frames spent catching up.
+        let expected = (PLAY_MS / 16.0) as usize;
+        assert!(
+            frames >= expected && frames < expected * 3,
+            "{frames} frames"
+        );
+        let f = p.frame();
+        assert!(!f.playing);
+        assert_eq!(f.head, Some(f.end));
+        p.play();
+        assert_eq!(p.frame().head, Some(0), "playing again starts over");
+        p.pause();
+        assert!(!p.frame().playing);
+    }
+
+    #[test]
     fn one_playhead_moves_both_runs() {
         let mut p = Pair::new(SMALL, &base(), Vary::Procs(1, 2)).expect("compiles");
         p.seek_time(5);
@@ -333,7 +427,7 @@ mod tests {
         let f = p.frame();
         assert_eq!(f.head, Some(t));
         for s in [&f.left, &f.right] {
-            assert!(s.now <= t && t - s.now < f.end / 20, "{} for {t}", s.now);
+            assert!(s.now.abs_diff(t) < f.end / 20, "{} for {t}", s.now);
         }
         // Past the shorter run's end, it stays at its end.
         p.seek_time(f.left.end);

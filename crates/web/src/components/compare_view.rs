@@ -9,7 +9,7 @@
 //! `compare-time-left` / `-right` (total simulated time, `data-ns`), `compare-now-*`
 //! (the side's playhead, `data-ns`), `compare-output-*`, `compare-races-*`,
 //! `compare-timeline-*` (click to seek both), `compare-seek` (the shared playhead),
-//! `compare-summary`, `compare-dimension`, `compare-value-left` / `-right`,
+//! `compare-play` (play / pause both), `compare-summary`, `compare-dimension`, `compare-value-left` / `-right`,
 //! `compare-close`.
 
 use gosched_sim::ids::Nanos;
@@ -85,9 +85,13 @@ pub fn compare_view(p: &CompareViewProps) -> Html {
             }
         },
     };
-    let (end, head, computing) = frame.as_ref().map_or((0, 0, true), |f| {
-        (f.end, f.head.unwrap_or(f.end), f.computing)
+    let (end, head, computing, playing) = frame.as_ref().map_or((0, 0, true, false), |f| {
+        (f.end, f.head.unwrap_or(f.end), f.computing, f.playing)
     });
+    let on_play = {
+        let handle = handle.clone();
+        Callback::from(move |_: MouseEvent| handle.play(!playing))
+    };
     let on_range = on_seek.reform(|e: InputEvent| {
         let input: HtmlInputElement = e.target_unchecked_into();
         input.value().parse::<Nanos>().unwrap_or(0)
@@ -120,13 +124,19 @@ pub fn compare_view(p: &CompareViewProps) -> Html {
             </header>
             { chooser(lang, &p.settings, p.vary, &p.on_vary) }
             <div class="compare__summary" data-testid="compare-summary" aria-live="polite">{ summary }</div>
-            <label class="field compare__seek">
+            <div class="compare__seek">
+            <button type="button" class={classes!("btn", (!playing).then_some("btn--primary"))}
+                    data-testid="compare-play" disabled={computing} onclick={on_play}>
+                { t(lang, if playing { Key::Pause } else { Key::ComparePlay }) }
+            </button>
+            <label class="field compare__seek-field">
                 <span class="field__label">{ t(lang, Key::ComparePlayhead) }</span>
                 <input type="range" class="seek" data-testid="compare-seek" min="0" max={end.to_string()}
                        step="1" value={head.to_string()} disabled={computing}
                        aria-valuetext={dur(lang, head)} oninput={on_range} />
                 <output class="field__value" data-testid="compare-head" data-ns={head.to_string()}>{ dur(lang, head) }</output>
             </label>
+            </div>
             <div class="compare__sides">
                 if let Some([l, r]) = sides { { l } { r } }
             </div>

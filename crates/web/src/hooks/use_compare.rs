@@ -1,5 +1,5 @@
 //! The compare view's animation loop: owns the [`Pair`] of runs and, while they have work
-//! (computing, or moving to the playhead), gives them a slice of every browser frame
+//! (computing, moving to the playhead, or playing), gives them a slice of every browser frame
 //! (`requestAnimationFrame`), then publishes a [`PairFrame`]. It is separate from the
 //! main page's loop (`use_driver`), which it leaves alone.
 //!
@@ -34,6 +34,8 @@ struct Inner {
     scheduled: Cell<bool>,
     /// When the last frame was published.
     published: Cell<f64>,
+    /// The last animation frame's timestamp, while the loop runs.
+    last: Cell<Option<f64>>,
 }
 
 /// A handle to the pair of runs.
@@ -62,6 +64,18 @@ impl CompareHandle {
         result
     }
 
+    /// Starts or stops moving the playhead by itself.
+    pub fn play(&self, on: bool) {
+        if let Some(p) = self.inner.pair.borrow_mut().as_mut() {
+            if on {
+                p.play();
+            } else {
+                p.pause();
+            }
+        }
+        schedule(&self.inner);
+    }
+
     /// Moves both runs to simulated time `t`.
     pub fn seek_time(&self, t: Nanos) {
         if let Some(p) = self.inner.pair.borrow_mut().as_mut() {
@@ -88,13 +102,17 @@ fn schedule(inner: &Rc<Inner>) {
     }
 }
 
-fn on_tick(inner: &Rc<Inner>) {
+fn on_tick(inner: &Rc<Inner>, ts: f64) {
     inner.scheduled.set(false);
+    let dt = inner
+        .last
+        .get()
+        .map_or(1000.0 / 60.0, |l| (ts - l).max(0.0));
     let (frame, busy) = {
         let mut pair = inner.pair.borrow_mut();
         let Some(p) = pair.as_mut() else { return };
         let t0 = crate::dom::now();
-        p.work(&crate::dom::now, BUDGET_MS);
+        p.work(&crate::dom::now, BUDGET_MS, dt);
         let t1 = crate::dom::now();
         crate::dom::timing("compare-work", t1 - t0);
         let busy = p.busy();
@@ -109,6 +127,7 @@ fn on_tick(inner: &Rc<Inner>) {
         let cb = inner.on_frame.borrow().clone();
         cb.emit(f);
     }
+    inner.last.set(busy.then_some(ts));
     if busy {
         schedule(inner);
     }
@@ -124,11 +143,12 @@ pub fn use_compare(on_frame: Callback<Shared<PairFrame>>) -> CompareHandle {
             tick: RefCell::new(None),
             scheduled: Cell::new(false),
             published: Cell::new(f64::NEG_INFINITY),
+            last: Cell::new(None),
         });
         let weak = Rc::downgrade(&inner);
-        let cb = Closure::<dyn FnMut(f64)>::new(move |_ts: f64| {
+        let cb = Closure::<dyn FnMut(f64)>::new(move |ts: f64| {
             if let Some(inner) = weak.upgrade() {
-                on_tick(&inner);
+                on_tick(&inner, ts);
             }
         });
         *inner.tick.borrow_mut() = Some(cb);

@@ -260,4 +260,5 @@ pub(super) const TABLE: &[(Key, &str)] = &[
     (CompareOutputsDiffer, "The outputs differ."),
     (ComparePlayhead, "Simulated time, both runs"),
     (CompareProcsLabel, "P lanes of {run}"),
+    (ComparePlay, "Play both"),
 ];

@@ -121,7 +121,7 @@ keys! {
     CompareRunAsync, CompareRunCoop, CompareRunSeed, CompareTotal, CompareAt, CompareComputing,
     CompareOutput, CompareNoOutput, CompareRaceCount, CompareRaceOff, CompareMemory,
     CompareMemoryValue, CompareExit, CompareSooner, CompareSameTime, CompareSameOutput,
-    CompareOutputsDiffer, ComparePlayhead, CompareProcsLabel,
+    CompareOutputsDiffer, ComparePlayhead, CompareProcsLabel, ComparePlay,
 }
 
 /// The text of `key` in `lang` (English if a table lacks it, which the tests forbid).

@@ -261,6 +261,7 @@ pub(super) const TABLE: &[(Key, &str)] = &[
     (CompareOutputsDiffer, "As saídas são diferentes."),
     (ComparePlayhead, "Tempo simulado, nas duas execuções"),
     (CompareProcsLabel, "Pistas dos Ps de {run}"),
+    (ComparePlay, "Executar as duas"),
 ];
 
 /// The simulator's assumptions (`gosched_sim::assumptions`), by id.
