@@ -191,6 +191,11 @@ test.describe('in Portuguese', () => {
     await app.compare('seek').fill(String(6_000_000));
     await expect.poll(() => app.compareNs('now-right')).toBeGreaterThan(5_000_000);
     await artifact('compare-pt-BR');
+    // On a phone the two sides stack, and nothing sticks out sideways.
+    await page.setViewportSize({ width: 375, height: 812 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await artifact('compare-pt-BR-phone');
     await app.compare('close').click();
     await expect(app.editor).toBeVisible();
   });

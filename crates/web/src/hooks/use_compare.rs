@@ -3,8 +3,8 @@
 //! (`requestAnimationFrame`), then publishes a [`PairFrame`]. It is separate from the
 //! main page's loop (`use_driver`), which it leaves alone.
 //!
-//! Nothing animates while the runs are computed, so the runs take most of each frame
-//! (10 ms of the 16.7), and the view is redrawn at most every 100 ms until they end.
+//! Nothing animates while the runs are computed, so the runs take half of each frame
+//! (8 ms of the 16.7), and the view is redrawn at most every 100 ms until they end.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -18,9 +18,9 @@ use crate::compare::pair::{Pair, PairFrame};
 use crate::compare::Vary;
 use crate::state::{Settings, Shared};
 
-/// The runs' share of a frame, in milliseconds (far under the 50 ms of a long task;
-/// drawing the view takes a few more).
-const BUDGET_MS: f64 = 10.0;
+/// The runs' share of a frame, in milliseconds: the main driver's largest share (far
+/// under the 50 ms of a long task; drawing the view takes a few more).
+const BUDGET_MS: f64 = 8.0;
 /// While computing, the view is redrawn at most this often (milliseconds).
 const REDRAW_MS: f64 = 100.0;
 
