@@ -11,6 +11,7 @@ use gosched_lang::{LineIndex, Span};
 use gosched_sim::PreemptMode;
 use yew::Reducible;
 
+use crate::compare::Vary;
 use crate::frame::Frame;
 use crate::i18n::Lang;
 use crate::share::{self, Scenario, ShareError};
@@ -182,6 +183,8 @@ pub struct Playground {
     pub loads: u64,
     /// What the explorer found in the loaded schedule, explained (explore-ui).
     pub finding: Option<crate::i18n::Phrase>,
+    /// The compare view is open, its two runs differing in this setting.
+    pub compare: Option<Vary>,
 }
 
 /// The ways the state changes.
@@ -225,6 +228,10 @@ pub enum Action {
     },
     /// Back to the seed's run.
     ForgetSchedule,
+    /// Opens the compare view (or changes what it compares): the page's program and
+    /// settings, run twice, differing in one setting.
+    OpenCompare(Vary),
+    CloseCompare,
 }
 
 impl Playground {
@@ -251,6 +258,7 @@ impl Playground {
             link_error: None,
             loads: 0,
             finding: None,
+            compare: None,
         }
     }
 
@@ -453,6 +461,8 @@ impl Reducible for Playground {
                     next.restart();
                 }
             }
+            Action::OpenCompare(v) => next.compare = Some(v.clamped()),
+            Action::CloseCompare => next.compare = None,
         }
         // An explanation belongs to the schedule it explains.
         if next.schedule.is_none() {
@@ -563,6 +573,16 @@ mod tests {
             (p.schedule.clone(), p.seek_on_load, p.generation),
             (None, None, g + 1)
         );
+    }
+
+    #[test]
+    fn the_compare_view_opens_with_clamped_settings_and_closes() {
+        let p = page().reduce(Action::OpenCompare(Vary::Procs(1, 40)));
+        assert_eq!(p.compare, Some(Vary::Procs(1, MAX_PROCS)));
+        let g = p.generation;
+        let p = p.reduce(Action::CloseCompare);
+        assert_eq!(p.compare, None);
+        assert_eq!(p.generation, g, "the main run is kept");
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod assumptions;
 pub mod be_scheduler;
 pub mod blocked;
 pub mod cells;
+pub mod compare_view;
 pub mod console;
 pub mod diagnostics;
 pub mod editor;
