@@ -7,6 +7,7 @@ pub mod assumptions;
 pub mod blocked;
 pub mod cells;
 pub mod console;
+pub mod console_tail;
 pub mod diagnostics;
 pub mod editor;
 pub mod event_log;

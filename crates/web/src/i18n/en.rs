@@ -229,4 +229,6 @@ pub(super) const TABLE: &[(Key, &str)] = &[
     (EvRace, "DATA RACE on {cell}: {a} and {b}"),
     (EvOutput, "{g} printed {n} bytes"),
     (EvExit, "the program exited with status {code}"),
+    // Limits and runaway programs (harden).
+    (ConsoleHidden, "Only the end of the output is shown (lines hidden above: {n})."),
 ];

@@ -115,6 +115,8 @@ keys! {
     EvAtomicRead, EvAtomicWrite, EvChanSend, EvChanRecv, EvChanRecvClosed, EvChanClose, EvLock,
     EvUnlock, EvRLock, EvRUnlock, EvStarving, EvWgAdd, EvWgWait, EvCondWait, EvSignal,
     EvBroadcast, EvRace, EvOutput, EvExit,
+    // Limits and runaway programs (harden): the console shows the end of long output.
+    ConsoleHidden,
 }
 
 /// The text of `key` in `lang` (English if a table lacks it, which the tests forbid).

@@ -230,6 +230,8 @@ pub(super) const TABLE: &[(Key, &str)] = &[
     (EvRace, "CORRIDA DE DADOS em {cell}: {a} e {b}"),
     (EvOutput, "{g} imprimiu {n} bytes"),
     (EvExit, "o programa terminou com exit status {code}"),
+    // Limites e programas descontrolados (harden).
+    (ConsoleHidden, "Só o fim da saída aparece (linhas ocultas acima: {n})."),
 ];
 
 /// The simulator's assumptions (`gosched_sim::assumptions`), by id.
