@@ -5,6 +5,7 @@
 // only script is the page's loader, and the payload text appears literally where it
 // belongs. (The page's Content-Security-Policy would stop an injected handler from running
 // anyway; the element checks catch an injection that the policy made harmless.)
+import { deflateRawSync } from 'node:zlib';
 import { test, expect } from '../harness/fixtures.mjs';
 import { Playground } from '../pages/playground.mjs';
 
@@ -142,4 +143,61 @@ test('the injection check sees an injected element', async ({ page }) => {
     document.body.append(b);
   });
   await expect(expectNothingInjected(page)).rejects.toThrow(/elements injected by payloads/);
+});
+
+// Link fields (share links, `#v1.` + base64url of the raw-deflated scenario text: settings
+// lines, a blank line, the program). A link is written by someone other than the reader,
+// so every field carries every payload; the page shows them as text or refuses the link.
+
+/** A `#v1.` link for a scenario's text form, as the page's codec writes it. */
+function link(text) {
+  return '#v1.' + deflateRawSync(Buffer.from(text, 'utf8'), { level: 9 }).toString('base64url');
+}
+
+const PAYLOADS = [IMG, SCRIPT, TEXTAREA, SVG, IFRAME, ENTITY];
+const FIELDS = ['procs', 'seed', 'preempt', 'race', 'speed', 'step', 'lang', 'cell', 'lesson', 'schedule', 'g', PAYLOADS[0]];
+const linkProgram = `package main
+
+import "fmt"
+
+// ${TEXTAREA}
+func main() {
+	fmt.Println(\`${IMG}\`)
+}
+`;
+
+for (const field of FIELDS) {
+  test(`payloads in the link field ${field.startsWith('<') ? 'name' : field} stay text`, async ({ page }) => {
+    const app = new Playground(page);
+    for (const p of PAYLOADS) {
+      const settings = field.startsWith('<') ? `${p}=1` : `${field}=${p}`;
+      await app.openAt(`/?case=${PAYLOADS.indexOf(p)}${link(`${settings}\n\n${linkProgram}`)}`);
+      // Either the link is refused with a message quoting the payload as text, or it opens
+      // (free-text fields) with the program as written.
+      const error = await app.linkError.count();
+      if (error) {
+        const text = await app.linkError.textContent();
+        // Quoted as a Rust/JSON string literal (`"` as `\"`), cut after a few dozen characters.
+        const quoted = JSON.stringify(p).slice(1, -1).slice(0, 20);
+        expect(text, `the link error quotes ${p} literally`).toContain(quoted);
+      } else {
+        await expect(app.editor).toHaveValue(linkProgram);
+      }
+      await expectNothingInjected(page);
+    }
+  });
+}
+
+test('payloads in a link\'s program run as text, and Share gives them back intact', async ({ page }) => {
+  const app = new Playground(page);
+  await app.openAt('/' + link(`procs=2\n\n${printing}`));
+  await expect(app.editor).toHaveValue(printing);
+  await expect(app.linkError).toHaveCount(0);
+  await app.runToEnd();
+  for (const p of PAYLOADS) await expect(app.console).toContainText(p);
+  await expectNothingInjected(page);
+  const url = await app.share();
+  await app.openAt(url.slice(url.indexOf('#')).replace(/^/, '/?again'));
+  await expect(app.editor).toHaveValue(printing);
+  await expectNothingInjected(page);
 });
