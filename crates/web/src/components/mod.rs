@@ -9,6 +9,8 @@ pub mod cells;
 pub mod console;
 pub mod diagnostics;
 pub mod editor;
+pub mod embed_dialog;
+pub mod embed_link;
 pub mod event_log;
 pub mod header;
 pub mod help;

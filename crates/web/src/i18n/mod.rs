@@ -115,6 +115,11 @@ keys! {
     EvAtomicRead, EvAtomicWrite, EvChanSend, EvChanRecv, EvChanRecvClosed, EvChanClose, EvLock,
     EvUnlock, EvRLock, EvRUnlock, EvStarving, EvWgAdd, EvWgWait, EvCondWait, EvSignal,
     EvBroadcast, EvRace, EvOutput, EvExit,
+    // Embedding (the embed's link and the Embed dialog).
+    EmbedOpenPlayground, EmbedOpenPlaygroundTitle, EmbedButton, EmbedButtonTitle, EmbedTitle,
+    EmbedIntro, EmbedWidth, EmbedHeight, EmbedLanguage, EmbedLangEn, EmbedLangPt, EmbedEditor,
+    EmbedEditorNone, EmbedEditorRo, EmbedEditorRw, EmbedAutoplay, EmbedSnippet, EmbedCopy,
+    EmbedCopied, EmbedCopyFailed, EmbedHostNote, EmbedTheme,
 }
 
 /// The text of `key` in `lang` (English if a table lacks it, which the tests forbid).
