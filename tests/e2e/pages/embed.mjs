@@ -26,7 +26,7 @@ export function decodeFragment(f) {
  * keeps its code in a file).
  */
 export function hostPage(body) {
-  return `<!doctype html><html><head><meta charset="utf-8"><title>Host</title>
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,">
 <script>window.goschedEvents = []; addEventListener('message', (e) => {
   if (e.data && e.data.source === 'gosched') window.goschedEvents.push(e.data); });</script>
 </head><body style="margin:0;font:16px sans-serif;background:#f6f5f0"><h1 style="margin:1rem">A course page</h1>

@@ -18,6 +18,11 @@ function watchErrors(page) {
   return errors;
 }
 
+/** A button of the example page, by its exact name. */
+function button(page, name) {
+  return page.getByRole('button', { name, exact: true });
+}
+
 /** Opens the example host page and waits until the embed is ready. */
 async function openExample(page) {
   await page.goto('/embed-example.html');
@@ -42,11 +47,11 @@ test('the example host page drives the embed and receives its events', async ({ 
   expect(Math.abs(box.height - (await host.ofType('height')).at(-1).px)).toBeLessThanOrEqual(2);
 
   // Load a scenario (a deadlock), play it: deadlock, then finished with exit status 2.
-  await page.getByRole('button', { name: 'Load: deadlock' }).click();
+  await button(page, 'Load: deadlock').click();
   await expect(host.app.editor).toHaveValue(deadlock);
-  await expect(host.app.editor).toHaveAttribute('readonly', '');
+  await expect(host.app.editor).toHaveAttribute('readonly');
   await host.clear();
-  await page.getByRole('button', { name: 'Play' }).click();
+  await button(page, 'Play').click();
   const finished = await host.waitFor('finished');
   expect(finished.exitCode).toBe(2);
   const types = (await host.events()).map((e) => e.type);
@@ -56,33 +61,33 @@ test('the example host page drives the embed and receives its events', async ({ 
   await expect(page.locator('#events')).toContainText('"type":"finished"');
 
   // A panic: its first line, then finished 2.
-  await page.getByRole('button', { name: 'Load: panic' }).click();
+  await button(page, 'Load: panic').click();
   await expect(host.app.editor).toHaveValue(panics);
   await host.clear();
-  await page.getByRole('button', { name: 'Play' }).click();
+  await button(page, 'Play').click();
   const panic = await host.waitFor('panic');
   expect(panic.message).toBe('panic: runtime error: index out of range [5] with length 3');
   expect((await host.waitFor('finished')).exitCode).toBe(2);
   expect(await host.ofType('deadlock')).toEqual([]);
 
   // A data race: the variable and both lines; finished 0.
-  await page.getByRole('button', { name: 'Load: data race' }).click();
+  await button(page, 'Load: data race').click();
   await expect(host.app.editor).toHaveValue(racy);
   await host.clear();
-  await page.getByRole('button', { name: 'Step' }).click();
+  await button(page, 'Step').click();
   const first = await host.waitFor('step', (e) => e.step > 0);
   await expect(host.app.runStatus).toHaveText(/paused/);
-  await page.getByRole('button', { name: 'Step' }).click();
+  await button(page, 'Step').click();
   await host.waitFor('step', (e) => e.step > first.step);
   // Seek back to the start.
-  await page.getByRole('button', { name: 'Seek to step 0' }).click();
+  await button(page, 'Seek to step 0').click();
   await host.waitFor('step', (e) => e.step === 0);
   await expect.poll(() => host.app.step()).toBe(0);
   // Play and pause: after a pause, the playhead stays, and no step event follows the last.
-  await page.getByRole('button', { name: 'Play' }).click();
+  await button(page, 'Play').click();
   await expect(host.app.runStatus).toHaveText(/running/);
   await page.waitForTimeout(700);
-  await page.getByRole('button', { name: 'Pause' }).click();
+  await button(page, 'Pause').click();
   await expect(host.app.runStatus).toHaveText(/paused/);
   const paused = await host.app.step();
   await host.waitFor('step', (e) => e.step === paused);
@@ -90,16 +95,17 @@ test('the example host page drives the embed and receives its events', async ({ 
   await page.waitForTimeout(500);
   expect((await host.ofType('step')).length).toBe(count);
   expect((await host.ofType('step')).at(-1).step).toBe(paused);
-  // Play to the end: the race and finished 0.
-  await page.getByRole('button', { name: 'Play' }).click();
+  // Play to the end: the race, and exit status 66 (as `go run -race` when it found one).
+  await button(page, 'Play').click();
   const race = await host.waitFor('race', () => true, 30_000);
   expect(race.variable).toBe('counter');
   expect(race.lines).toEqual([18, 18]);
+  expect((await host.waitFor('finished')).exitCode).toBe(66);
   // GOMAXPROCS from the host: one P card.
-  await page.getByRole('button', { name: 'GOMAXPROCS=1' }).click();
+  await button(page, 'GOMAXPROCS=1').click();
   await expect(host.app.pCard(1)).toHaveCount(0);
   await expect(host.app.pCard(0)).toBeVisible();
-  await page.getByRole('button', { name: 'GOMAXPROCS=4' }).click();
+  await button(page, 'GOMAXPROCS=4').click();
   await expect(host.app.pCard(3)).toBeVisible();
 
   await artifact('embed-example-host');
@@ -116,7 +122,7 @@ test('steps are reported at most ten times a second, and the exit code is the pr
   await host.command('play');
   const fin = await host.waitFor('finished', () => true, 30_000);
   const seconds = (Date.now() - t0) / 1000;
-  expect(fin.exitCode).toBe(0);
+  expect(fin.exitCode).toBe(66);
   const steps = await host.ofType('step');
   const last = steps.at(-1).step;
   expect(last).toBeGreaterThan(100);
@@ -206,7 +212,7 @@ test('embed mode shows the stage without the page chrome, and links to the playg
   await page.goto(`/?embed&editor=ro&theme=light&lang=en#${f}`);
   await app.pCard(0).waitFor();
   await expect(app.editor).toHaveValue(deadlock);
-  await expect(app.editor).toHaveAttribute('readonly', '');
+  await expect(app.editor).toHaveAttribute('readonly');
   await app.runToEnd().catch(() => {}); // The speed slider is hidden in read-only mode.
   await artifact('embed-mode-light-en');
 });
@@ -244,7 +250,7 @@ test('the Embed dialog\'s snippet works pasted into a page', async ({ page, arti
   const host = new EmbedHost(page, 'iframe[data-gosched]');
   await host.waitFor('ready');
   await expect(host.app.editor).toHaveValue(deadlock);
-  await expect(host.app.editor).not.toHaveAttribute('readonly', '');
+  await expect(host.app.editor).not.toHaveAttribute('readonly');
   await expect(host.app.procs).toBeVisible();
   await expect(host.app.pCard(1)).toBeVisible();
   await expect(host.app.runButton).toHaveText(/Executar/);

@@ -46,8 +46,13 @@ fn command(e: &Event) -> Option<Inbound> {
     if !js_sys::Object::is(&from, &parent()?.into()) {
         return None;
     }
-    let json = js_sys::JSON::stringify(&e.data()).ok()?;
-    parse_inbound(&String::from(json))
+    let data = e.data();
+    // Commands are objects; this also keeps `undefined` (which has no JSON text) out.
+    if !data.is_object() {
+        return None;
+    }
+    let json = JsValue::from(js_sys::JSON::stringify(&data).ok()?).as_string()?;
+    parse_inbound(&json)
 }
 
 /// The bottom of the page's content, in CSS pixels (what the host should size the iframe to).
