@@ -41,6 +41,26 @@ export class Playground {
     this.seek = page.getByTestId('seek');
     this.tokens = page.locator('[data-testid^="g-"]');
     this.pCards = page.locator('[data-testid^="p-"]:not([data-testid*="-run"])');
+    // Scenario links and the language switch.
+    this.shareButton = page.getByTestId('share');
+    this.shareUrl = page.getByTestId('share-url');
+    this.shareCopy = page.getByTestId('share-copy');
+    this.shareStatus = page.getByTestId('share-status');
+    this.lang = page.getByTestId('lang');
+    this.linkError = page.getByTestId('link-error');
+  }
+
+  /** Opens the page at `url` (a path, or a whole link) and waits until the app rendered. */
+  async openAt(url) {
+    await this.page.goto(url);
+    await this.editor.waitFor();
+  }
+
+  /** Clicks Share and returns the link it shows. */
+  async share() {
+    await this.shareButton.click();
+    await expect(this.shareUrl).toHaveValue(/#v1\./);
+    return this.shareUrl.inputValue();
   }
 
   /** Opens the page and waits until the app has rendered the editor and the stage. */

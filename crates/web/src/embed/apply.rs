@@ -1,33 +1,26 @@
-//! The embed's `load` command: opens a scenario sent by the host (a link fragment) on the page.
+//! Scenarios in an embed: the one it opens with (its link, never the reader's saved draft) and the ones a host sends (`load`).
 
-use gosched_sim::PreemptMode;
 use yew::prelude::*;
 
-use crate::hooks::use_driver::DriverHandle;
-use crate::i18n::Lang;
-use crate::share::{self, Preempt};
+use crate::share;
 use crate::state::{Action, Playground};
 
-/// Decodes `fragment` and applies it; a link that cannot be opened is ignored
-/// (the host's mistake must not replace what the reader sees).
-pub fn load(state: &UseReducerHandle<Playground>, driver: &DriverHandle, fragment: &str) {
-    let Ok(s) = share::decode(fragment) else {
-        return;
-    };
-    let _ = driver;
-    state.dispatch(Action::Edit(s.program));
-    state.dispatch(Action::SetProcs(s.procs));
-    state.dispatch(Action::SetPreempt(match s.preempt {
-        Preempt::Async => PreemptMode::Async,
-        Preempt::Coop => PreemptMode::Cooperative,
-    }));
-    state.dispatch(Action::SetSeed(s.seed));
-    state.dispatch(Action::SetRace(s.race));
-    state.dispatch(Action::SetSpeed(usize::from(s.speed)));
-    if let Some(l) = s.lang {
-        state.dispatch(Action::SetLang(match l {
-            share::Lang::En => Lang::En,
-            share::Lang::PtBr => Lang::PtBr,
-        }));
+/// The state an embed opens with: the link in its address (or the default
+/// scenario and the link's error). Unlike the full page, it never restores the
+/// reader's draft: an embed shows what the course page chose.
+pub fn restore(p: &mut Playground) {
+    let hash = crate::dom::location_hash();
+    if !hash.is_empty() {
+        let (s, err) = share::open(&hash);
+        p.apply_scenario(s);
+        p.link_error = err;
+    }
+}
+
+/// Opens a scenario a host sent (a link fragment). One that cannot be opened
+/// is ignored: the host's mistake must not replace what the reader sees.
+pub fn load(state: &UseReducerHandle<Playground>, fragment: &str) {
+    if let Ok(s) = share::decode(fragment) {
+        state.dispatch(Action::LoadScenario(Box::new(s)));
     }
 }

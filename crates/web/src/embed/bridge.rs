@@ -127,7 +127,7 @@ pub fn use_embed(
         let driver = driver.clone();
         let rate = state.rate();
         *handle.borrow_mut() = Some(Rc::new(move |cmd: Inbound| match cmd {
-            Inbound::Load { scenario } => super::apply::load(&state, &driver, &scenario),
+            Inbound::Load { scenario } => super::apply::load(&state, &scenario),
             Inbound::Play => driver.with(|d| d.play(rate)),
             Inbound::Pause => driver.with(|d| d.pause()),
             Inbound::Step => driver.with(|d| d.step()),

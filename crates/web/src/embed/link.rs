@@ -1,41 +1,22 @@
-//! The scenario the page shows now (for the embed's "Open in the playground" link and the Embed dialog's snippet).
+//! The link fragment of the scenario the page shows now (for the embed's "Open in the playground" link and the Embed dialog's snippet).
 
-use gosched_sim::PreemptMode;
-
-use crate::i18n::Lang;
-use crate::share::{self, Preempt, Scenario};
+use crate::share;
 use crate::state::Playground;
 
-/// The page's program and settings as a [`Scenario`] (the playhead is left
-/// out: a link built for every step would cost a deflate per frame).
-pub fn scenario_of(p: &Playground) -> Scenario {
-    Scenario {
-        program: p.src.clone(),
-        procs: p.settings.procs,
-        preempt: match p.settings.preempt {
-            PreemptMode::Async => Preempt::Async,
-            PreemptMode::Cooperative => Preempt::Coop,
-        },
-        seed: p.settings.seed,
-        race: p.settings.race,
-        speed: u8::try_from(p.speed).unwrap_or(u8::MAX),
-        lang: Some(match p.lang {
-            Lang::En => share::Lang::En,
-            Lang::PtBr => share::Lang::PtBr,
-        }),
-        ..Scenario::default()
-    }
-}
-
-/// The link fragment (without `#`) for the page's scenario.
+/// The link fragment (without `#`) for the page's program, settings and
+/// selection; the playhead is left out (an embed or a link built for every
+/// frame would cost a deflate per frame, and an embed starts at the start).
 pub fn fragment_of(p: &Playground) -> String {
-    share::encode(&scenario_of(p))
+    share::encode(&p.scenario(None))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
+    use crate::share::Preempt;
     use crate::state::Action;
+    use gosched_sim::PreemptMode;
     use std::rc::Rc;
     use yew::Reducible;
 

@@ -115,6 +115,8 @@ keys! {
     EvAtomicRead, EvAtomicWrite, EvChanSend, EvChanRecv, EvChanRecvClosed, EvChanClose, EvLock,
     EvUnlock, EvRLock, EvRUnlock, EvStarving, EvWgAdd, EvWgWait, EvCondWait, EvSignal,
     EvBroadcast, EvRace, EvOutput, EvExit,
+    // Scenario links and the language switch (share).
+    Share, ShareTitle, ShareLink, Copy, LinkCopied, CopyByHand, Language, LangEn, LangPtBr, LinkError, LinkNotAScenario, LinkNewer, LinkBadEncoding, LinkCorrupt, LinkTooLarge, LinkBadField, LinkNotText,
     // Embedding (the embed's link and the Embed dialog).
     EmbedOpenPlayground, EmbedOpenPlaygroundTitle, EmbedButton, EmbedButtonTitle, EmbedTitle,
     EmbedIntro, EmbedWidth, EmbedHeight, EmbedLanguage, EmbedLangEn, EmbedLangPt, EmbedEditor,
