@@ -1,7 +1,7 @@
 // Embedding: the example host page drives an embed through the postMessage API and gets
 // its events; malformed messages are ignored; the Embed dialog's snippet works pasted into
 // a page; embed mode without the page chrome; a sandbox with scripts only.
-import { test, expect } from '../harness/fixtures.mjs';
+import { test, expect, artifactsDir } from '../harness/fixtures.mjs';
 import { Playground, program } from '../pages/playground.mjs';
 import { EmbedHost, fragment, decodeFragment, hostPage } from '../pages/embed.mjs';
 
@@ -33,6 +33,7 @@ async function openExample(page) {
 }
 
 test('the example host page drives the embed and receives its events', async ({ page, artifact }) => {
+  test.setTimeout(90_000);
   const errors = watchErrors(page);
   const host = await openExample(page);
 
@@ -95,7 +96,10 @@ test('the example host page drives the embed and receives its events', async ({ 
   await page.waitForTimeout(500);
   expect((await host.ofType('step')).length).toBe(count);
   expect((await host.ofType('step')).at(-1).step).toBe(paused);
-  // Play to the end: the race, and exit status 66 (as `go run -race` when it found one).
+  // Play to the end, flat out (the same program with speed=8): the race, and exit
+  // status 66 (as `go run -race` when it found one).
+  await host.command('load', { scenario: `#${fragment(racy, { procs: 2, speed: 8 })}` });
+  await expect(host.app.runStatus).toHaveText(/ready/);
   await button(page, 'Play').click();
   const race = await host.waitFor('race', () => true, 30_000);
   expect(race.variable).toBe('counter');
@@ -108,7 +112,7 @@ test('the example host page drives the embed and receives its events', async ({ 
   await button(page, 'GOMAXPROCS=4').click();
   await expect(host.app.pCard(3)).toBeVisible();
 
-  await artifact('embed-example-host');
+  await page.screenshot({ path: `${artifactsDir}/embed-example-host.png` });
   expect(errors).toEqual([]);
 });
 
@@ -213,7 +217,8 @@ test('embed mode shows the stage without the page chrome, and links to the playg
   await app.pCard(0).waitFor();
   await expect(app.editor).toHaveValue(deadlock);
   await expect(app.editor).toHaveAttribute('readonly');
-  await app.runToEnd().catch(() => {}); // The speed slider is hidden in read-only mode.
+  await app.runButton.click();
+  await expect(app.runStatus).toHaveText(/running|finished/);
   await artifact('embed-mode-light-en');
 });
 
@@ -266,7 +271,7 @@ test('the Embed dialog\'s snippet works pasted into a page', async ({ page, arti
     embed.play();
   });
   await expect.poll(() => page.evaluate(() => window.finishedViaApi), { timeout: 20_000 }).toBe(2);
-  await artifact('embed-snippet-in-host');
+  await page.screenshot({ path: `${artifactsDir}/embed-snippet-in-host.png` });
   expect(errors).toEqual([]);
 });
 
@@ -286,7 +291,7 @@ test('works in a sandbox with scripts only: no storage, no cookies, autoplay', a
     const r = {};
     try { localStorage.getItem('x'); r.storage = 'ok'; } catch (e) { r.storage = e.name; }
     try { r.cookie = document.cookie; } catch (e) { r.cookie = e.name; }
-    r.origin = location.origin;
+    r.origin = self.origin;
     return r;
   });
   expect(probe.storage).toBe('SecurityError');
