@@ -239,6 +239,8 @@ test('the Embed dialog\'s snippet works pasted into a page', async ({ page, arti
   await page.getByTestId('embed-open').click();
   const dialog = page.getByTestId('embed-dialog');
   await expect(dialog).toBeVisible();
+  // The code has the focus, selected; Escape closes and gives the focus back.
+  await expect(page.getByTestId('embed-snippet')).toBeFocused();
   await page.getByTestId('embed-lang').selectOption('pt-BR');
   await page.getByTestId('embed-editor').selectOption('rw');
   await page.getByTestId('embed-theme').selectOption('light');
@@ -255,8 +257,10 @@ test('the Embed dialog\'s snippet works pasted into a page', async ({ page, arti
   await expect(page.getByTestId('embed-copy-status')).not.toBeEmpty();
   await page.setViewportSize({ width: 1280, height: 900 });
   await artifact('embed-dialog');
+  await page.getByTestId('embed-snippet').focus();
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('embed-open')).toBeFocused();
 
   // Pasted into a course page.
   await page.setContent(hostPage(snippet));

@@ -30,6 +30,26 @@ pub fn embed_dialog(p: &EmbedDialogProps) -> Html {
     let options = use_state(|| None::<SnippetOptions>);
     let copied = use_state(|| Copy::Idle);
     let area = use_node_ref();
+    let opener = use_node_ref();
+    // Opening moves the focus to the code (selected, ready to copy); closing returns it
+    // to the Embed button.
+    {
+        let area = area.clone();
+        let opener = opener.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with(options.is_some(), move |open| {
+            if *open {
+                if let Some(a) = area.cast::<HtmlTextAreaElement>() {
+                    let _ = a.focus();
+                    a.select();
+                }
+            } else if !first.replace(false) {
+                if let Some(b) = opener.cast::<web_sys::HtmlElement>() {
+                    let _ = b.focus();
+                }
+            }
+        });
+    }
 
     let open = {
         let options = options.clone();
@@ -51,7 +71,7 @@ pub fn embed_dialog(p: &EmbedDialogProps) -> Html {
         })
     };
     let button = html! {
-        <button type="button" class="btn btn--ghost" data-testid="embed-open"
+        <button type="button" class="btn btn--ghost" data-testid="embed-open" ref={opener}
                 title={t(lang, Key::EmbedButtonTitle)} onclick={open}>
             { t(lang, Key::EmbedButton) }
         </button>
