@@ -262,7 +262,8 @@ test('the Embed dialog\'s snippet works pasted into a page', async ({ page, arti
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('embed-open')).toBeFocused();
 
-  // Pasted into a course page.
+  // Pasted into a course page (a blank one: the playground's CSP must not apply to it).
+  await page.goto('about:blank');
   await page.setContent(hostPage(snippet));
   const host = new EmbedHost(page, 'iframe[data-gosched]');
   await host.waitFor('ready');
