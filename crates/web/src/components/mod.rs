@@ -10,6 +10,8 @@ pub mod console;
 pub mod console_tail;
 pub mod diagnostics;
 pub mod editor;
+pub mod embed_dialog;
+pub mod embed_link;
 pub mod event_log;
 pub mod header;
 pub mod help;

@@ -117,6 +117,11 @@ keys! {
     EvBroadcast, EvRace, EvOutput, EvExit,
     // Scenario links and the language switch (share).
     Share, ShareTitle, ShareLink, Copy, LinkCopied, CopyByHand, Language, LangEn, LangPtBr, LinkError, LinkNotAScenario, LinkNewer, LinkBadEncoding, LinkCorrupt, LinkTooLarge, LinkBadField, LinkNotText,
+    // Embedding (the embed's link and the Embed dialog).
+    EmbedOpenPlayground, EmbedOpenPlaygroundTitle, EmbedButton, EmbedButtonTitle, EmbedTitle,
+    EmbedIntro, EmbedWidth, EmbedHeight, EmbedLanguage, EmbedLangEn, EmbedLangPt, EmbedEditor,
+    EmbedEditorNone, EmbedEditorRo, EmbedEditorRw, EmbedAutoplay, EmbedSnippet, EmbedCopy,
+    EmbedCopied, EmbedCopyFailed, EmbedHostNote, EmbedTheme,
     // Limits and runaway programs (harden): the console shows the end of long output.
     ConsoleHidden,
 }
