@@ -65,7 +65,7 @@ impl LimitKind {
     pub fn message(self, l: &Limits) -> String {
         match self {
             LimitKind::Steps => format!(
-                "gosched: step limit reached: the program ran {} steps without finishing (an endless loop, or a very long run). Raise it with --max-steps (CLI) or the steps limit (page).",
+                "gosched: step limit reached: the program ran {} steps without finishing (an endless loop, or a very long run). Raise it with --max-steps.",
                 l.max_steps
             ),
             LimitKind::Goroutines => format!(

@@ -295,7 +295,8 @@ impl Session {
 }
 
 /// A rough size of a machine in bytes, for the snapshot budget: its goroutines
-/// (registers and frames included) and its heap. Only the order of magnitude matters.
+/// (registers and frames included), its heap and its output. Only the order of
+/// magnitude matters.
 fn approx_bytes(m: &Machine) -> u64 {
     let per_g = std::mem::size_of::<crate::sched::g::G>() as u64;
     let regs: u64 =
@@ -306,7 +307,15 @@ fn approx_bytes(m: &Machine) -> u64 {
                     as u64
             })
             .sum();
-    m.gs.len() as u64 * per_g + regs + m.heap.bytes()
+    // Output is copied with the machine too: a program that prints a lot (up to the 1 MiB
+    // output limit, kept as stdout, the console and a mark per write) must not be
+    // snapshotted as if it were small, or each snapshot copies megabytes.
+    let o = &m.out;
+    let output = o.stdout.len()
+        + o.stderr.len()
+        + o.console.iter().map(|(_, t)| t.len()).sum::<usize>()
+        + o.stdout_marks.len() * std::mem::size_of::<(u64, crate::ids::Step)>();
+    m.gs.len() as u64 * per_g + regs + m.heap.bytes() + output as u64
 }
 
 #[cfg(test)]

@@ -14,6 +14,8 @@ use crate::components::compare_view::CompareView;
 use crate::components::console::Console;
 use crate::components::diagnostics::{diagnostics, DiagnosticsProps};
 use crate::components::editor::Editor;
+use crate::components::embed_dialog::EmbedDialog;
+use crate::components::embed_link::{embed_link, EmbedLinkProps};
 use crate::components::event_log::EventLog;
 use crate::components::explore_panel::ExplorePanel;
 use crate::components::header::{header, HeaderProps};
@@ -26,6 +28,7 @@ use crate::components::stage::Stage;
 use crate::components::timeline::Timeline;
 use crate::components::transport::{transport, TransportProps};
 use crate::components::wait_for::{wait_for, WaitForProps};
+use crate::embed::params::EditorMode;
 use crate::frame::Status;
 use crate::hooks::use_driver::use_driver;
 use crate::hooks::use_share_link::{use_share_link, LANG_PREF};
@@ -49,17 +52,31 @@ fn move_ms(rate: Option<f64>) -> f64 {
 /// The whole playground page.
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(|| {
+    // Embed mode (`?embed&editor=…`): read once.
+    let embed = *use_memo((), |_| {
+        crate::embed::params::parse(&crate::embed::bridge::location_search())
+    });
+    let state = use_reducer(move || {
         let mut p = Playground::new(
             crate::DEFAULT_PROGRAM,
             Lang::from_tag(&crate::dom::language()),
         );
         p.theme = crate::dom::load_pref(THEME_PREF).map_or(Theme::Auto, |s| Theme::from_attr(&s));
-        // A link in the address bar, else the user's saved draft.
-        crate::hooks::use_share_link::restore(&mut p);
+        match embed {
+            // A link in the address bar, else the user's saved draft.
+            None => crate::hooks::use_share_link::restore(&mut p),
+            // An embed shows its link (never the reader's draft), in the theme and
+            // language the host page chose.
+            Some(e) => {
+                crate::embed::apply::restore(&mut p);
+                p.theme = e.theme.unwrap_or(Theme::Auto);
+                p.lang = e.lang.unwrap_or(p.lang);
+            }
+        }
         p
     });
-    use_share_link(&state);
+    // An embed's edits are not the reader's draft: only the full page saves them.
+    use_share_link(&state, embed.is_none());
     let driver = use_driver({
         let d = state.dispatcher();
         Callback::from(move |f| d.dispatch(Action::Frame(f)))
@@ -87,6 +104,7 @@ pub fn app() -> Html {
             }
         });
     }
+    crate::embed::bridge::use_embed(embed, &state, &driver);
     {
         let driver = driver.clone();
         use_effect_with(state.rate().map(f64::to_bits), move |rate| {
@@ -103,8 +121,11 @@ pub fn app() -> Html {
             *applied.borrow_mut() = Some(state.theme);
         }
     }
-    use_effect_with(state.theme, |theme| {
-        crate::dom::save_pref(THEME_PREF, theme.attr())
+    // An embed's theme is the host's choice, not the reader's preference.
+    use_effect_with(state.theme, move |theme| {
+        if embed.is_none() {
+            crate::dom::save_pref(THEME_PREF, theme.attr())
+        }
     });
     use_effect_with(state.lang, |lang| {
         crate::dom::set_root_attr("lang", lang.tag())
@@ -360,11 +381,47 @@ pub fn app() -> Html {
         None => html! {},
     };
 
+    // Embedding: the dialog's scenario, and the embed's link back to the full page.
+    let embed_fragment = {
+        let state = state.clone();
+        Callback::from(move |()| crate::embed::link::fragment_of(&state))
+    };
+    let playground_href = use_memo(
+        (
+            embed.is_some(),
+            state.src.clone(),
+            state.settings,
+            state.speed,
+            lang,
+        ),
+        {
+            let state = state.clone();
+            move |(on, ..)| {
+                on.then(|| {
+                    let fragment = crate::embed::link::fragment_of(&state);
+                    format!("{}#{fragment}", crate::embed::bridge::page_base())
+                })
+            }
+        },
+    );
+    let app_class = classes!(
+        "app",
+        embed.map(|e| classes!(
+            "app--embed",
+            match e.editor {
+                EditorMode::None => "app--embed-noeditor",
+                EditorMode::ReadOnly => "app--embed-readonly",
+                EditorMode::Editable => "app--embed-editable",
+            }
+        ))
+    );
+
     html! {
-        <div class="app">
+        <div class={app_class}>
             { header(&HeaderProps { lang, theme: state.theme, on_theme, on_popover, tools: html! {
                 <>
                     <ShareTools {lang} {make_link} />
+                    <EmbedDialog {lang} theme={state.theme} fragment={embed_fragment} />
                     <LangSelect {lang} {on_lang} />
                 </>
             } }) }
@@ -417,6 +474,7 @@ pub fn app() -> Html {
                         {lang}
                         {on_edit}
                         on_select={on_select.clone()}
+                        readonly={embed.is_some_and(|e| e.editor != EditorMode::Editable)}
                     />
                     { diagnostics(&DiagnosticsProps { items: problems, lang }) }
                     <Console chunks={frame.as_ref().map(|f| f.console.clone()).unwrap_or_default()} {lang} />
@@ -446,6 +504,9 @@ pub fn app() -> Html {
                     }
                 </div>
             </main>
+            }
+            if let Some(href) = (*playground_href).clone() {
+                { embed_link(&EmbedLinkProps { lang, href }) }
             }
             if state.popover.is_some() {
                 <div class="backdrop" onclick={close_popover.reform(|_: MouseEvent| ())}></div>

@@ -143,11 +143,29 @@ pub fn config(settings: &Settings) -> Config {
         seed: settings.seed,
         race: settings.race,
         trace: TraceLevel::Full,
-        limits: Limits {
-            max_events: 2_000_000,
-            ..Limits::default()
-        },
+        limits: page_limits(),
         ..Config::default()
+    }
+}
+
+/// The page's resource limits: the simulator's defaults, except where a run in a tab
+/// (32-bit wasm, at most 4 GiB, one main thread) needs less. README.md's limits table
+/// lists them, and a test keeps it in step (crates/web/tests/limits_table.rs).
+pub fn page_limits() -> Limits {
+    Limits {
+        max_events: 2_000_000,
+        // A runaway `for { go f() }` reaches a million goroutines in about 10 s on the
+        // page and ends there, instead of growing for minutes toward the CLI's 10 million
+        // (5 GB natively, beyond a tab's 4 GiB). The floor: a million must fit.
+        max_goroutines: 1_000_000,
+        // Endless recursion grows one goroutine's registers by doubling, and each copy is
+        // one uninterruptible step: with Go's 1 GB (2 GB of simulator registers) the last
+        // copies block the tab for about a second, with 64 MiB still for 50 ms natively.
+        // 16 MiB ends `func f() { f() }` in about 0.1 s natively with no step over 16 ms,
+        // holds hundreds of thousands of frames of a small function, and is what
+        // `debug.SetMaxStack(16 << 20)` would set in Go.
+        max_stack: 16 << 20,
+        ..Limits::default()
     }
 }
 

@@ -1,5 +1,6 @@
 // The test API for spec files: Playwright's `test` and `expect`, plus a server for the
-// built page and a screenshot helper.
+// built page and a screenshot helper, and a check that runs around every test: the page
+// reported no Content-Security-Policy violation (see `cspViolations`).
 //
 //   import { test, expect } from '../harness/fixtures.mjs';
 //   test('...', async ({ page, artifact }) => { await page.goto('/'); await artifact('name'); });
@@ -33,6 +34,32 @@ export const test = base.extend({
     await use(server.url);
   },
 
+  /**
+   * Every test runs under the page's Content-Security-Policy (index.html) and fails if the
+   * page reported a violation: a `securitypolicyviolation` event (collected from before the
+   * page's first script) or a console message about the policy. A test that provokes
+   * violations on purpose reads and clears them with `takeCspViolations(page)`.
+   */
+  cspViolations: [
+    async ({ page }, use) => {
+      const console = [];
+      await page.addInitScript(() => {
+        window.__cspViolations = [];
+        document.addEventListener('securitypolicyviolation', (e) => {
+          window.__cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+        });
+      });
+      page.on('console', (m) => {
+        if (/Content Security Policy|Content-Security-Policy/i.test(m.text())) console.push(m.text());
+      });
+      page.__cspConsole = console;
+      await use(console);
+      const events = page.isClosed() ? [] : await page.evaluate(() => window.__cspViolations ?? []).catch(() => []);
+      expect([...events, ...console], 'Content-Security-Policy violations').toEqual([]);
+    },
+    { auto: true },
+  ],
+
   /** `await artifact('name')` saves a full-page screenshot to artifacts/name.png and returns its path. */
   artifact: async ({ page }, use) => {
     await use(async (name) => {
@@ -43,5 +70,12 @@ export const test = base.extend({
     });
   },
 });
+
+/** Returns and clears the CSP violations the page reported so far (events and console). */
+export async function takeCspViolations(page) {
+  const events = await page.evaluate(() => window.__cspViolations.splice(0));
+  const console = (page.__cspConsole ?? []).splice(0);
+  return [...events, ...console];
+}
 
 export { expect };

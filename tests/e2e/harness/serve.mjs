@@ -34,7 +34,14 @@ async function handle(root, req, res) {
     if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
     const body = await readFile(file);
     const type = types[path.extname(file)] ?? 'application/octet-stream';
-    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
+    // CORS for everyone, as static hosts such as GitHub Pages send it: an embed in a
+    // sandbox without allow-same-origin has an opaque origin, and its module script and
+    // wasm fetch are cross-origin requests.
+    res.writeHead(200, {
+      'content-type': type,
+      'cache-control': 'no-store',
+      'access-control-allow-origin': '*',
+    }).end(body);
   } catch {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   }

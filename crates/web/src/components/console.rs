@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::i18n::{t, Key, Lang};
+use crate::i18n::{num, t, tf, Key, Lang};
 
 #[derive(Properties, PartialEq)]
 pub struct ConsoleProps {
@@ -26,16 +26,28 @@ pub fn console(p: &ConsoleProps) -> Html {
         });
     }
     let empty = p.chunks.is_empty();
+    // Only the end of long output is on the page (see console_tail).
+    let tail = super::console_tail::tail(&p.chunks);
+    let hidden = (tail.hidden_lines > 0).then(|| {
+        tf(
+            p.lang,
+            Key::ConsoleHidden,
+            &[("n", &num(p.lang, tail.hidden_lines as u64))],
+        )
+    });
     html! {
         <section class="panel console" aria-labelledby="console-title">
             <header class="panel__head">
                 <h2 class="panel__title" id="console-title">{ t(p.lang, Key::Console) }</h2>
             </header>
+            if let Some(note) = hidden {
+                <p class="panel__empty console__hidden" data-testid="console-hidden">{ note }</p>
+            }
             <pre class="console__out" data-testid="console" ref={pre} tabindex="0" aria-live="off">
                 // Keyed: output only grows at the end, and an unkeyed list would rewrite
                 // every chunk when one is added.
-                { for p.chunks.iter().enumerate().map(|(i, (err, text))| html! {
-                    <span key={i} class={classes!(err.then_some("console__err"))}>{ text.clone() }</span>
+                { for tail.parts.iter().map(|&(i, err, text)| html! {
+                    <span key={i} class={classes!(err.then_some("console__err"))}>{ text }</span>
                 }) }
             </pre>
             if empty { <p class="panel__empty console__empty">{ t(p.lang, Key::ConsoleEmpty) }</p> }

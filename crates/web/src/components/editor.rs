@@ -32,6 +32,9 @@ pub struct EditorProps {
     /// Called with the whole new text on every edit.
     pub on_edit: Callback<String>,
     pub on_select: Callback<u32>,
+    /// Shown but not editable (an embed with `editor=ro`).
+    #[prop_or_default]
+    pub readonly: bool,
 }
 
 /// A goroutine marker: id and state.
@@ -170,6 +173,7 @@ pub fn editor(p: &EditorProps) -> Html {
                             autocapitalize="off"
                             wrap="off"
                             value={p.src.clone()}
+                            readonly={p.readonly}
                             {oninput}
                         />
                     </div>

@@ -43,9 +43,10 @@ pub fn open_fragment(dispatch: &UseReducerDispatcher<Playground>, fragment: &str
     dispatch.dispatch(Action::LinkError(err));
 }
 
-/// Listens for `hashchange` and saves the draft; see the module docs.
+/// Listens for `hashchange` and, when `save` (not in an embed), saves the draft; see
+/// the module docs.
 #[hook]
-pub fn use_share_link(state: &UseReducerHandle<Playground>) {
+pub fn use_share_link(state: &UseReducerHandle<Playground>, save: bool) {
     {
         let dispatch = state.dispatcher();
         use_effect_with((), move |_| {
@@ -69,7 +70,7 @@ pub fn use_share_link(state: &UseReducerHandle<Playground>) {
     use_effect_with((draft, loads), move |(draft, loads)| {
         let first = seen_loads.borrow().is_none();
         let loaded = seen_loads.replace(Some(*loads)) != Some(*loads);
-        if !first && !loaded {
+        if save && !first && !loaded {
             // The address bar's link no longer describes the page: a reload must
             // bring back these edits, not the link.
             crate::dom::clear_hash();

@@ -35,7 +35,9 @@ pub fn use_shortcuts(on_key: Callback<Shortcut>) {
     use_effect_with(on_key, |on_key| {
         let on_key = on_key.clone();
         let listener = web_sys::window().map(|w| {
-            EventListener::new(&w, "keydown", move |e| {
+            // Not passive: the listener prevents the default (space scrolling the page).
+            let options = gloo_events::EventListenerOptions::enable_prevent_default();
+            EventListener::new_with_options(&w, "keydown", options, move |e| {
                 let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
                     return;
                 };

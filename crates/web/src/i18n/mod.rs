@@ -135,6 +135,13 @@ keys! {
     CompareOutput, CompareNoOutput, CompareRaceCount, CompareRaceOff, CompareMemory,
     CompareMemoryValue, CompareExit, CompareSooner, CompareSameTime, CompareSameOutput,
     CompareOutputsDiffer, ComparePlayhead, CompareProcsLabel, ComparePlay,
+    // Embedding (the embed's link and the Embed dialog).
+    EmbedOpenPlayground, EmbedOpenPlaygroundTitle, EmbedButton, EmbedButtonTitle, EmbedTitle,
+    EmbedIntro, EmbedWidth, EmbedHeight, EmbedLanguage, EmbedLangEn, EmbedLangPt, EmbedEditor,
+    EmbedEditorNone, EmbedEditorRo, EmbedEditorRw, EmbedAutoplay, EmbedSnippet, EmbedCopy,
+    EmbedCopied, EmbedCopyFailed, EmbedHostNote, EmbedTheme,
+    // Limits and runaway programs (harden): the console shows the end of long output.
+    ConsoleHidden,
 }
 
 /// The text of `key` in `lang` (English if a table lacks it, which the tests forbid).

@@ -339,6 +339,31 @@ pub(super) const TABLE: &[(Key, &str)] = &[
     (ComparePlayhead, "Tempo simulado, nas duas execuções"),
     (CompareProcsLabel, "Pistas dos Ps de {run}"),
     (ComparePlay, "Executar as duas"),
+    // Embedding.
+    (EmbedOpenPlayground, "Abrir no playground"),
+    (EmbedOpenPlaygroundTitle, "Abrir este programa no playground completo (nova aba)"),
+    (EmbedButton, "Incorporar"),
+    (EmbedButtonTitle, "Incorporar este programa em uma página do curso"),
+    (EmbedTitle, "Incorporar em uma página"),
+    (EmbedIntro, "Cole este código em uma página do curso: ele mostra este programa, com estas configurações, em um quadro."),
+    (EmbedWidth, "Largura"),
+    (EmbedHeight, "Altura"),
+    (EmbedLanguage, "Idioma"),
+    (EmbedLangEn, "English"),
+    (EmbedLangPt, "Português (Brasil)"),
+    (EmbedEditor, "Editor"),
+    (EmbedEditorNone, "oculto"),
+    (EmbedEditorRo, "somente leitura"),
+    (EmbedEditorRw, "editável"),
+    (EmbedAutoplay, "Executar ao carregar"),
+    (EmbedSnippet, "Código para colar"),
+    (EmbedCopy, "Copiar"),
+    (EmbedCopied, "Copiado"),
+    (EmbedCopyFailed, "Selecione o código e copie"),
+    (EmbedHostNote, "O script ajusta o quadro ao conteúdo e permite que a página o controle (veja a API postMessage no README)."),
+    (EmbedTheme, "Tema"),
+    // Limites e programas descontrolados (harden).
+    (ConsoleHidden, "Só o fim da saída aparece (linhas ocultas acima: {n})."),
 ];
 
 /// The simulator's assumptions (`gosched_sim::assumptions`), by id.
