@@ -3,7 +3,7 @@
 // a page; embed mode without the page chrome; a sandbox with scripts only.
 import { test, expect, artifactsDir } from '../harness/fixtures.mjs';
 import { Playground, program } from '../pages/playground.mjs';
-import { EmbedHost, fragment, decodeFragment, hostPage } from '../pages/embed.mjs';
+import { EmbedHost, fragment, decodeFragment, hostPage, openCoursePage } from '../pages/embed.mjs';
 
 const racy = program('tests/e2e/programs/embed/racy.go');
 const deadlock = program('tests/e2e/programs/embed/deadlock.go');
@@ -262,9 +262,8 @@ test('the Embed dialog\'s snippet works pasted into a page', async ({ page, arti
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('embed-open')).toBeFocused();
 
-  // Pasted into a course page (a blank one: the playground's CSP must not apply to it).
-  await page.goto('about:blank');
-  await page.setContent(hostPage(snippet));
+  // Pasted into a course page on another site.
+  const course = await openCoursePage(page, hostPage(snippet));
   const host = new EmbedHost(page, 'iframe[data-gosched]');
   await host.waitFor('ready');
   await expect(host.app.editor).toHaveValue(deadlock);
@@ -286,12 +285,13 @@ test('the Embed dialog\'s snippet works pasted into a page', async ({ page, arti
   await expect.poll(() => page.evaluate(() => window.finishedViaApi), { timeout: 20_000 }).toBe(2);
   await page.screenshot({ path: `${artifactsDir}/embed-snippet-in-host.png` });
   expect(errors).toEqual([]);
+  await course.close();
 });
 
 test('works in a sandbox with scripts only: no storage, no cookies, autoplay', async ({ page, baseURL }) => {
   const errors = watchErrors(page);
   const src = `${baseURL}?embed&autoplay=1&lang=en#${fragment(panics, { speed: 8 })}`;
-  await page.setContent(hostPage(
+  const course = await openCoursePage(page, hostPage(
     `<iframe sandbox="allow-scripts" src="${src}" width="800" height="500" data-gosched></iframe>
      <script src="${baseURL}embed-host.js"></script>`));
   const host = new EmbedHost(page, 'iframe');
@@ -312,6 +312,7 @@ test('works in a sandbox with scripts only: no storage, no cookies, autoplay', a
   expect(probe.origin).toBe('null');
   await expect(host.app.console).toContainText('panic: runtime error');
   expect(errors).toEqual([]);
+  await course.close();
 });
 
 test('an oEmbed description is linked and valid', async ({ page, request }) => {
