@@ -211,6 +211,8 @@ pub enum Action {
     LinkError(Option<ShareError>),
     /// Selects a shared cell by name (`None`: none).
     SelectCell(Option<String>),
+    /// Highlights the selected cell's lines (keeps the selection).
+    CellLines(Vec<u32>),
 }
 
 impl Playground {
@@ -411,6 +413,7 @@ impl Reducible for Playground {
                 next.selected_cell = c;
                 next.selected = None;
             }
+            Action::CellLines(lines) => next.marked_lines = lines,
         }
         if next == *self {
             return self;
