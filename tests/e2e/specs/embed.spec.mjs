@@ -119,9 +119,9 @@ test('the example host page drives the embed and receives its events', async ({ 
 test('steps are reported at most ten times a second, and the exit code is the program\'s', async ({ page }) => {
   test.setTimeout(90_000);
   const host = await openExample(page);
-  // Flat out (speed 8) a long run moves thousands of steps a second; a step event comes
+  // Flat out (speed 8) a long run (about 240,000 steps) moves a hundred thousand steps a second; a step event comes
   // every 100 ms at most, and the last one names the final step.
-  const long = racy.replace('i < 50', 'i < 4000');
+  const long = racy.replace('i < 50', 'i < 20000');
   expect(long).not.toBe(racy);
   await host.command('load', { scenario: `#${fragment(long, { procs: 2, speed: 8 })}` });
   await expect(host.app.editor).toHaveValue(long);
@@ -133,9 +133,9 @@ test('steps are reported at most ten times a second, and the exit code is the pr
   expect(fin.exitCode).toBe(66);
   const steps = await host.ofType('step');
   const last = steps.at(-1).step;
-  expect(last).toBeGreaterThan(20_000);
+  expect(last).toBeGreaterThan(100_000);
   expect(last).toBe(await host.app.step());
-  expect(steps.length).toBeGreaterThan(2);
+  expect(steps.length).toBeGreaterThanOrEqual(2);
   expect(steps.length).toBeLessThanOrEqual(Math.ceil(seconds * 10) + 3);
   // Steps only move forward while playing.
   for (let i = 1; i < steps.length; i++) expect(steps[i].step).toBeGreaterThan(steps[i - 1].step);
