@@ -5,7 +5,11 @@
 // page does; `hostPage` writes one that does).
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { expect } from '@playwright/test';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Playground } from './playground.mjs';
+import { serve } from '../harness/serve.mjs';
 
 /** A scenario link fragment (`v1.…`, no `#`) for `program` and settings (`{procs: 2, speed: 8}`). */
 export function fragment(program, settings = {}) {
@@ -31,6 +35,20 @@ export function hostPage(body) {
   if (e.data && e.data.source === 'gosched') window.goschedEvents.push(e.data); });</script>
 </head><body style="margin:0;font:16px sans-serif;background:#f6f5f0"><h1 style="margin:1rem">A course page</h1>
 ${body}</body></html>`;
+}
+
+/**
+ * Opens `html` as a page of another site, as a course page that embeds the playground
+ * would be: served by a second server on another port (another origin). It must be a real
+ * server on loopback: Chromium refuses to let a page of unknown address (one a test
+ * answers with `page.route`) frame a loopback one. Returns the server; close it at the end.
+ */
+export async function openCoursePage(page, html) {
+  const dir = await mkdtemp(path.join(tmpdir(), 'gosched-course-'));
+  await writeFile(path.join(dir, 'lesson.html'), html);
+  const server = await serve({ root: dir, port: 0 });
+  await page.goto(`${server.url}lesson.html`);
+  return server;
 }
 
 export class EmbedHost {

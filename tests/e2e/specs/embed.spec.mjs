@@ -3,7 +3,7 @@
 // a page; embed mode without the page chrome; a sandbox with scripts only.
 import { test, expect, artifactsDir } from '../harness/fixtures.mjs';
 import { Playground, program } from '../pages/playground.mjs';
-import { EmbedHost, fragment, decodeFragment, hostPage } from '../pages/embed.mjs';
+import { EmbedHost, fragment, decodeFragment, hostPage, openCoursePage } from '../pages/embed.mjs';
 
 const racy = program('tests/e2e/programs/embed/racy.go');
 const deadlock = program('tests/e2e/programs/embed/deadlock.go');
@@ -119,9 +119,9 @@ test('the example host page drives the embed and receives its events', async ({ 
 test('steps are reported at most ten times a second, and the exit code is the program\'s', async ({ page }) => {
   test.setTimeout(90_000);
   const host = await openExample(page);
-  // Flat out (speed 8) a long run moves thousands of steps a second; a step event comes
+  // Flat out (speed 8) a long run (about 240,000 steps) moves a hundred thousand steps a second; a step event comes
   // every 100 ms at most, and the last one names the final step.
-  const long = racy.replace('i < 50', 'i < 4000');
+  const long = racy.replace('i < 50', 'i < 20000');
   expect(long).not.toBe(racy);
   await host.command('load', { scenario: `#${fragment(long, { procs: 2, speed: 8 })}` });
   await expect(host.app.editor).toHaveValue(long);
@@ -133,9 +133,9 @@ test('steps are reported at most ten times a second, and the exit code is the pr
   expect(fin.exitCode).toBe(66);
   const steps = await host.ofType('step');
   const last = steps.at(-1).step;
-  expect(last).toBeGreaterThan(20_000);
+  expect(last).toBeGreaterThan(100_000);
   expect(last).toBe(await host.app.step());
-  expect(steps.length).toBeGreaterThan(2);
+  expect(steps.length).toBeGreaterThanOrEqual(2);
   expect(steps.length).toBeLessThanOrEqual(Math.ceil(seconds * 10) + 3);
   // Steps only move forward while playing.
   for (let i = 1; i < steps.length; i++) expect(steps[i].step).toBeGreaterThan(steps[i - 1].step);
@@ -262,9 +262,8 @@ test('the Embed dialog\'s snippet works pasted into a page', async ({ page, arti
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('embed-open')).toBeFocused();
 
-  // Pasted into a course page (a blank one: the playground's CSP must not apply to it).
-  await page.goto('about:blank');
-  await page.setContent(hostPage(snippet));
+  // Pasted into a course page on another site.
+  const course = await openCoursePage(page, hostPage(snippet));
   const host = new EmbedHost(page, 'iframe[data-gosched]');
   await host.waitFor('ready');
   await expect(host.app.editor).toHaveValue(deadlock);
@@ -286,12 +285,13 @@ test('the Embed dialog\'s snippet works pasted into a page', async ({ page, arti
   await expect.poll(() => page.evaluate(() => window.finishedViaApi), { timeout: 20_000 }).toBe(2);
   await page.screenshot({ path: `${artifactsDir}/embed-snippet-in-host.png` });
   expect(errors).toEqual([]);
+  await course.close();
 });
 
 test('works in a sandbox with scripts only: no storage, no cookies, autoplay', async ({ page, baseURL }) => {
   const errors = watchErrors(page);
   const src = `${baseURL}?embed&autoplay=1&lang=en#${fragment(panics, { speed: 8 })}`;
-  await page.setContent(hostPage(
+  const course = await openCoursePage(page, hostPage(
     `<iframe sandbox="allow-scripts" src="${src}" width="800" height="500" data-gosched></iframe>
      <script src="${baseURL}embed-host.js"></script>`));
   const host = new EmbedHost(page, 'iframe');
@@ -312,6 +312,7 @@ test('works in a sandbox with scripts only: no storage, no cookies, autoplay', a
   expect(probe.origin).toBe('null');
   await expect(host.app.console).toContainText('panic: runtime error');
   expect(errors).toEqual([]);
+  await course.close();
 });
 
 test('an oEmbed description is linked and valid', async ({ page, request }) => {
