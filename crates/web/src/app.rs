@@ -14,6 +14,8 @@ use crate::components::editor::Editor;
 use crate::components::event_log::EventLog;
 use crate::components::header::{header, HeaderProps};
 use crate::components::help::{help, HelpProps};
+use crate::components::lesson_menu::{lesson_menu, LessonMenuProps};
+use crate::components::lesson_panel::LessonPanel;
 use crate::components::narration::Narration;
 use crate::components::race_report::{race_report, RaceReportProps};
 use crate::components::settings_bar::SettingsBar;
@@ -22,6 +24,7 @@ use crate::components::timeline::Timeline;
 use crate::components::transport::{transport, TransportProps};
 use crate::frame::Status;
 use crate::hooks::use_driver::use_driver;
+use crate::hooks::use_lessons::use_lessons;
 use crate::hooks::use_shortcuts::{use_shortcuts, Shortcut};
 use crate::i18n::Lang;
 use crate::state::{Action, Playground, Popover, Theme};
@@ -62,8 +65,10 @@ pub fn app() -> Html {
         let src = state.src.clone();
         let settings = state.settings;
         let ok = state.diagnostics.is_empty();
+        let limit = crate::lessons::nav::step_limit(&state);
         use_effect_with(state.generation, move |_| {
             if ok {
+                driver.with(|dr| dr.set_max_steps(limit));
                 if let Err(errors) = driver.with(|dr| dr.load(&src, &settings)) {
                     d.dispatch(Action::RunErrors(errors));
                 }
@@ -72,6 +77,7 @@ pub fn app() -> Html {
             }
         });
     }
+    use_lessons(&state, &driver);
     {
         let driver = driver.clone();
         use_effect_with(state.rate().map(f64::to_bits), move |rate| {
@@ -216,8 +222,37 @@ pub fn app() -> Html {
         None => html! {},
     };
 
+    // Lessons: the menu, and the panel of the lesson being followed.
+    let lessons = {
+        let on_choose = {
+            let state = state.clone();
+            Callback::from(move |l: Option<&'static crate::lessons::data::Lesson>| match l {
+                Some(l) => state.dispatch(Action::OpenLesson(l, 0)),
+                None => state.dispatch(Action::CloseLesson),
+            })
+        };
+        let panel = state.lesson.map(|at| {
+            let s = state.clone();
+            let on_step = Callback::from(move |i: usize| s.dispatch(Action::OpenLesson(at.lesson, i)));
+            let s = state.clone();
+            let on_run = Callback::from(move |r| s.dispatch(Action::LessonRun(r)));
+            let s = state.clone();
+            let on_close = Callback::from(move |()| s.dispatch(Action::CloseLesson));
+            html! {
+                <LessonPanel {lang} {at} {status} end_time={frame.as_ref().map_or(0, |f| f.end_time)}
+                             {on_step} {on_run} {on_close} />
+            }
+        });
+        html! {
+            <aside class="lessons" data-testid="lessons-area">
+                { lesson_menu(&LessonMenuProps { lang, current: state.lesson.map(|at| at.lesson.id), on_choose }) }
+                { panel.unwrap_or_default() }
+            </aside>
+        }
+    };
+
     html! {
-        <div class="app">
+        <div class="app" data-lesson-focus={state.lesson.map(|at| at.focus_attr())}>
             { header(&HeaderProps { lang, theme: state.theme, on_theme, on_popover }) }
             <nav class="controls">
                 { transport(&TransportProps {
@@ -243,6 +278,7 @@ pub fn app() -> Html {
             </nav>
             <main class="layout">
                 <div class="layout__code">
+                    { lessons }
                     <Editor
                         src={AttrValue::from(state.src.clone())}
                         diagnostics={state.diagnostics.clone()}

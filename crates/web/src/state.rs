@@ -163,6 +163,8 @@ pub struct Playground {
     pub popover: Option<Popover>,
     /// Bumped whenever the run must start over (program or settings changed, reset).
     pub generation: u64,
+    /// The lesson being followed, and where (lessons: `lessons/nav.rs`).
+    pub lesson: Option<crate::lessons::nav::LessonAt>,
 }
 
 /// The ways the state changes.
@@ -186,6 +188,10 @@ pub enum Action {
     Select(Option<u32>),
     MarkLines(Vec<u32>),
     Popover(Option<Popover>),
+    /// Lessons: open step `.1` (0-based) of a lesson, show a program's other run, close.
+    OpenLesson(&'static crate::lessons::data::Lesson, usize),
+    LessonRun(crate::lessons::nav::Run),
+    CloseLesson,
 }
 
 impl Playground {
@@ -205,6 +211,7 @@ impl Playground {
             marked_lines: Vec::new(),
             popover: None,
             generation: 0,
+            lesson: None,
         }
     }
 
@@ -298,6 +305,12 @@ impl Reducible for Playground {
                 next.selected = None;
             }
             Action::Popover(p) => next.popover = p,
+            Action::OpenLesson(l, i) => crate::lessons::nav::go(&mut next, l, i),
+            Action::LessonRun(r) => crate::lessons::nav::switch_run(&mut next, r),
+            Action::CloseLesson => {
+                next.lesson = None;
+                next.marked_lines.clear();
+            }
         }
         if next == *self {
             return self;

@@ -12,6 +12,8 @@ pub mod editor;
 pub mod event_log;
 pub mod header;
 pub mod help;
+pub mod lesson_menu;
+pub mod lesson_panel;
 pub mod machines;
 pub mod memory_meter;
 pub mod narration;

@@ -4,3 +4,4 @@
 pub mod use_driver;
 pub mod use_flip;
 pub mod use_shortcuts;
+pub mod use_lessons;

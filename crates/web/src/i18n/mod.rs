@@ -115,6 +115,8 @@ keys! {
     EvAtomicRead, EvAtomicWrite, EvChanSend, EvChanRecv, EvChanRecvClosed, EvChanClose, EvLock,
     EvUnlock, EvRLock, EvRUnlock, EvStarving, EvWgAdd, EvWgWait, EvCondWait, EvSignal,
     EvBroadcast, EvRace, EvOutput, EvExit,
+    // Lessons (menu and guided panel).
+    LessonsMenu, LessonsChoose, LessonPanel, LessonStepOf, LessonPrev, LessonNext, LessonClose, LessonProgram, LessonRuns, LessonRunName, LessonRunShow, LessonRunShown, LessonRunTime, LessonRunLimit, LessonRunPending, LessonSteps, LessonGoStep,
 }
 
 /// The text of `key` in `lang` (English if a table lacks it, which the tests forbid).

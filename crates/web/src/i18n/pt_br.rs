@@ -230,6 +230,24 @@ pub(super) const TABLE: &[(Key, &str)] = &[
     (EvRace, "CORRIDA DE DADOS em {cell}: {a} e {b}"),
     (EvOutput, "{g} imprimiu {n} bytes"),
     (EvExit, "o programa terminou com exit status {code}"),
+    // Lessons (menu and guided panel).
+    (LessonsMenu, "Lições"),
+    (LessonsChoose, "Escolha uma lição…"),
+    (LessonPanel, "Lição: {title}"),
+    (LessonStepOf, "Passo {n} de {total}"),
+    (LessonPrev, "Anterior"),
+    (LessonNext, "Próximo"),
+    (LessonClose, "Fechar a lição"),
+    (LessonProgram, "Programa: {name}"),
+    (LessonRuns, "Duas execuções para comparar"),
+    (LessonRunName, "GOMAXPROCS={procs}, {preempt}"),
+    (LessonRunShow, "Mostrar esta execução"),
+    (LessonRunShown, "Em exibição"),
+    (LessonRunTime, "tempo total simulado: {time}"),
+    (LessonRunLimit, "parada pelo limite de passos: nunca termina"),
+    (LessonRunPending, "ainda não executada"),
+    (LessonSteps, "Passos da lição"),
+    (LessonGoStep, "Ir para o passo {n}"),
 ];
 
 /// The simulator's assumptions (`gosched_sim::assumptions`), by id.
