@@ -41,6 +41,25 @@ export class Playground {
     this.seek = page.getByTestId('seek');
     this.tokens = page.locator('[data-testid^="g-"]');
     this.pCards = page.locator('[data-testid^="p-"]:not([data-testid*="-run"])');
+    // Lessons.
+    this.lessonMenu = page.getByTestId('lessons');
+    this.lessonPanel = page.getByTestId('lesson-panel');
+    this.lessonText = page.getByTestId('lesson-text');
+    this.lessonStep = page.getByTestId('lesson-step');
+    this.lessonNext = page.getByTestId('lesson-next');
+    this.lessonPrev = page.getByTestId('lesson-prev');
+  }
+
+  /** Opens the page at a lesson link (`#lesson=<id>/<n>`, n 1-based) and waits for its panel. */
+  async openLesson(id, step = 1) {
+    await this.page.goto(`/#lesson=${id}/${step}`);
+    await this.editor.waitFor();
+    await expect(this.lessonStep).toHaveAttribute('data-step', String(step));
+  }
+
+  /** The lesson step shown (1-based). */
+  async lessonStepNumber() {
+    return Number(await this.lessonStep.getAttribute('data-step'));
   }
 
   /** Opens the page and waits until the app has rendered the editor and the stage. */
