@@ -226,10 +226,12 @@ pub fn app() -> Html {
     let lessons = {
         let on_choose = {
             let state = state.clone();
-            Callback::from(move |l: Option<&'static crate::lessons::data::Lesson>| match l {
-                Some(l) => state.dispatch(Action::OpenLesson(l, 0)),
-                None => state.dispatch(Action::CloseLesson),
-            })
+            Callback::from(
+                move |l: Option<&'static crate::lessons::data::Lesson>| match l {
+                    Some(l) => state.dispatch(Action::OpenLesson(l, 0)),
+                    None => state.dispatch(Action::CloseLesson),
+                },
+            )
         };
         let panel = state.lesson.map(|at| {
             let s = state.clone();

@@ -463,10 +463,7 @@ impl Driver {
         // On the way to a seek's or a step's destination there is nothing worth
         // drawing (the slider already shows where it goes): only playing draws as it
         // goes, and everything draws on arrival.
-        let moving = matches!(
-            self.goal,
-            Goal::Seek(_) | Goal::Step | Goal::SeekFirst(_)
-        );
+        let moving = matches!(self.goal, Goal::Seek(_) | Goal::Step | Goal::SeekFirst(_));
         if (run.session.step() != before && !moving) || self.goal == Goal::Idle {
             self.changed = true;
         }

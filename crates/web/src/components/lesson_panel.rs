@@ -53,27 +53,41 @@ pub fn lesson_panel(p: &LessonPanelProps) -> Html {
         let ended = ended.clone();
         let status = p.status;
         let time = p.end_time;
-        use_effect_with((at.program.id, at.run, status, time), move |&(id, run, status, time)| {
-            let mut next = if ended.0 == id { ended.1 } else { [None; 2] };
-            if let Some(Status::Finished(code)) = status {
-                next[run as usize] = Some(if code == STEP_LIMIT_EXIT {
-                    Ended::Limit
-                } else {
-                    Ended::At(time)
-                });
-            }
-            if (id, next) != *ended {
-                ended.set((id, next));
-            }
-        });
+        use_effect_with(
+            (at.program.id, at.run, status, time),
+            move |&(id, run, status, time)| {
+                let mut next = if ended.0 == id { ended.1 } else { [None; 2] };
+                if let Some(Status::Finished(code)) = status {
+                    next[run as usize] = Some(if code == STEP_LIMIT_EXIT {
+                        Ended::Limit
+                    } else {
+                        Ended::At(time)
+                    });
+                }
+                if (id, next) != *ended {
+                    ended.set((id, next));
+                }
+            },
+        );
     }
 
     let go = |i: usize| p.on_step.reform(move |_: MouseEvent| i);
     let prev = at.step.checked_sub(1);
     let next = (at.step + 1 < n).then_some(at.step + 1);
     let run_name = |s: &LessonSettings| {
-        let preempt = t(lang, if s.preempt_coop { Key::PreemptCoop } else { Key::PreemptAsync });
-        tf(lang, Key::LessonRunName, &[("procs", &s.procs.to_string()), ("preempt", preempt)])
+        let preempt = t(
+            lang,
+            if s.preempt_coop {
+                Key::PreemptCoop
+            } else {
+                Key::PreemptAsync
+            },
+        );
+        tf(
+            lang,
+            Key::LessonRunName,
+            &[("procs", &s.procs.to_string()), ("preempt", preempt)],
+        )
     };
     let runs = at.program.compare.map(|c| {
         let times = if ended.0 == at.program.id { ended.1 } else { [None; 2] };

@@ -3,5 +3,5 @@
 
 pub mod use_driver;
 pub mod use_flip;
-pub mod use_shortcuts;
 pub mod use_lessons;
+pub mod use_shortcuts;

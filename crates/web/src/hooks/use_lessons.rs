@@ -26,8 +26,8 @@ pub fn use_lessons(state: &UseReducerHandle<Playground>, driver: &DriverHandle) 
                 }
             };
             open();
-            let listener = web_sys::window()
-                .map(|w| EventListener::new(&w, "hashchange", move |_| open()));
+            let listener =
+                web_sys::window().map(|w| EventListener::new(&w, "hashchange", move |_| open()));
             move || drop(listener)
         });
     }

@@ -71,7 +71,6 @@ mod tests {
                 let mut m = Machine::new(Arc::new(prog), cfg);
                 // Long enough for sysmon's first preemption request (10 ms of
                 // simulated time), short enough for a debug build.
-                let mut done = 0;
                 for _ in 0..40 {
                     let end = m.run(500_000);
                     for e in m.take_events() {
@@ -84,12 +83,10 @@ mod tests {
                             }
                         }
                     }
-                    done += 1;
                     if end || seen.iter().all(|s| *s) {
                         break;
                     }
                 }
-                assert!(done > 0);
             }
         }
         for (i, s) in seen.iter().enumerate() {

@@ -205,10 +205,22 @@ mod tests {
                 assert_eq!((back.id, j), (l.id, i));
             }
         }
-        assert_eq!(parse("#lesson=memory").map(|(l, i)| (l.id, i)), Some(("memory", 0)));
+        assert_eq!(
+            parse("#lesson=memory").map(|(l, i)| (l.id, i)),
+            Some(("memory", 0))
+        );
         assert_eq!(parse("lesson=memory/99").map(|(_, i)| i), Some(5));
         assert_eq!(parse("lesson=memory/0").map(|(_, i)| i), Some(0));
-        for bad in ["", "#", "lesson=", "lesson=nope", "lesson=memory/x", "v1.abc", "lesson=memory/-1", "<script>"] {
+        for bad in [
+            "",
+            "#",
+            "lesson=",
+            "lesson=nope",
+            "lesson=memory/x",
+            "v1.abc",
+            "lesson=memory/-1",
+            "<script>",
+        ] {
             assert!(parse(bad).is_none(), "{bad:?}");
         }
     }
@@ -292,7 +304,11 @@ mod tests {
     fn every_focus_has_a_distinct_word() {
         let mut words: Vec<&str> = data::LESSONS
             .iter()
-            .flat_map(|l| l.steps.iter().flat_map(|s| s.focus.iter().map(|f| focus_name(*f))))
+            .flat_map(|l| {
+                l.steps
+                    .iter()
+                    .flat_map(|s| s.focus.iter().map(|f| focus_name(*f)))
+            })
             .collect();
         gosched_lang::sort::sort(&mut words);
         words.dedup();
