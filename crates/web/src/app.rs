@@ -19,12 +19,14 @@ use crate::components::lesson_panel::LessonPanel;
 use crate::components::narration::Narration;
 use crate::components::race_report::{race_report, RaceReportProps};
 use crate::components::settings_bar::SettingsBar;
+use crate::components::share::{LangSelect, LinkErrorBanner, ShareTools};
 use crate::components::stage::Stage;
 use crate::components::timeline::Timeline;
 use crate::components::transport::{transport, TransportProps};
 use crate::frame::Status;
 use crate::hooks::use_driver::use_driver;
 use crate::hooks::use_lessons::use_lessons;
+use crate::hooks::use_share_link::{use_share_link, LANG_PREF};
 use crate::hooks::use_shortcuts::{use_shortcuts, Shortcut};
 use crate::i18n::Lang;
 use crate::state::{Action, Playground, Popover, Theme};
@@ -51,8 +53,11 @@ pub fn app() -> Html {
             Lang::from_tag(&crate::dom::language()),
         );
         p.theme = crate::dom::load_pref(THEME_PREF).map_or(Theme::Auto, |s| Theme::from_attr(&s));
+        // A link in the address bar, else the user's saved draft.
+        crate::hooks::use_share_link::restore(&mut p);
         p
     });
+    use_share_link(&state);
     let driver = use_driver({
         let d = state.dispatcher();
         Callback::from(move |f| d.dispatch(Action::Frame(f)))
@@ -64,12 +69,15 @@ pub fn app() -> Html {
         let d = state.dispatcher();
         let src = state.src.clone();
         let settings = state.settings;
+        let seek = state.seek_on_load;
         let ok = state.diagnostics.is_empty();
         let limit = crate::lessons::nav::step_limit(&state);
         use_effect_with(state.generation, move |_| {
             if ok {
                 driver.with(|dr| dr.set_max_steps(limit));
-                if let Err(errors) = driver.with(|dr| dr.load(&src, &settings)) {
+                if let Err(errors) =
+                    driver.with(|dr| crate::share::start_run(dr, &src, &settings, seek))
+                {
                     d.dispatch(Action::RunErrors(errors));
                 }
             } else {
@@ -179,6 +187,35 @@ pub fn app() -> Html {
         Callback::from(move |i: usize| state.dispatch(Action::SetSpeed(i)))
     };
 
+    // Scenario links and the language switch.
+    let make_link = {
+        let state = state.clone();
+        Callback::from(move |()| {
+            // The playhead, once the run has started (a fresh run opens at step 0 anyway).
+            let step = state
+                .frame
+                .as_ref()
+                .filter(|f| f.status != Status::Ready)
+                .map(|f| f.target.unwrap_or(f.step));
+            crate::dom::replace_hash(&crate::share::encode(&state.scenario(step)))
+        })
+    };
+    let on_lang = {
+        let state = state.clone();
+        Callback::from(move |l: Lang| {
+            crate::dom::save_pref(LANG_PREF, l.tag());
+            state.dispatch(Action::SetLang(l));
+        })
+    };
+    let close_link_error = {
+        let state = state.clone();
+        Callback::from(move |()| state.dispatch(Action::LinkError(None)))
+    };
+    let on_cell = {
+        let state = state.clone();
+        Callback::from(move |c: Option<String>| state.dispatch(Action::SelectCell(c)))
+    };
+
     // Keyboard shortcuts.
     {
         let driver = driver.clone();
@@ -255,7 +292,15 @@ pub fn app() -> Html {
 
     html! {
         <div class="app" data-lesson-focus={state.lesson.map(|at| at.focus_attr())}>
-            { header(&HeaderProps { lang, theme: state.theme, on_theme, on_popover }) }
+            { header(&HeaderProps { lang, theme: state.theme, on_theme, on_popover, tools: html! {
+                <>
+                    <ShareTools {lang} {make_link} />
+                    <LangSelect {lang} {on_lang} />
+                </>
+            } }) }
+            if let Some(error) = state.link_error.clone() {
+                <LinkErrorBanner {lang} {error} on_close={close_link_error} />
+            }
             <nav class="controls">
                 { transport(&TransportProps {
                     lang,
@@ -300,7 +345,8 @@ pub fn app() -> Html {
                         <Stage frame={f.clone()} {lang} selected={state.selected}
                                on_select={on_select.clone()} move_ms={move_ms(state.rate())} />
                         <div class="layout__pair">
-                            { cells(&CellsProps { frame: f.clone(), lang, on_lines: on_lines.clone() }) }
+                            { cells(&CellsProps { frame: f.clone(), lang, on_lines: on_lines.clone(),
+                                    selected: state.selected_cell.clone(), on_cell }) }
                             { race_report(&RaceReportProps { frame: f.clone(), lang, on_lines: on_lines.clone() }) }
                         </div>
                         <Timeline picture={f.timeline.clone()} procs={f.view.procs.len()} now={f.view.time} end={f.end_time} {lang} on_seek={on_seek_time} theme={state.theme} />

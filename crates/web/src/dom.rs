@@ -43,6 +43,9 @@ pub fn set_root_attr(name: &str, value: &str) {
     }
 }
 
+/// `localStorage`, if the page may use it. In a sandboxed iframe merely reading
+/// `window.localStorage` throws a SecurityError; web-sys turns that into an `Err` here
+/// (and `getItem`/`setItem` failures likewise), so no storage failure reaches the page.
 fn storage() -> Option<web_sys::Storage> {
     window().and_then(|w| w.local_storage().ok().flatten())
 }
@@ -89,4 +92,82 @@ pub fn is_text_field(target: Option<web_sys::EventTarget>) -> bool {
         el.tag_name().to_ascii_lowercase().as_str(),
         "textarea" | "input" | "select"
     ) || el.has_attribute("contenteditable")
+}
+
+// Scenario links (share): the URL fragment and the clipboard.
+
+/// The URL fragment without its `#` ("" if none).
+pub fn location_hash() -> String {
+    let hash = window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    hash.strip_prefix('#').unwrap_or(&hash).to_string()
+}
+
+/// Puts `fragment` in the address bar without a new history entry or a `hashchange`
+/// event, and returns the whole URL ("" if the page has no window).
+pub fn replace_hash(fragment: &str) -> String {
+    let Some(w) = window() else {
+        return String::new();
+    };
+    if let Ok(history) = w.history() {
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("#{fragment}")),
+        );
+    }
+    w.location().href().unwrap_or_default()
+}
+
+/// Removes the fragment from the address bar (the page no longer shows that link).
+pub fn clear_hash() {
+    let Some(w) = window() else { return };
+    let loc = w.location();
+    if loc.hash().is_ok_and(|h| h.is_empty()) {
+        return;
+    }
+    let url = format!(
+        "{}{}",
+        loc.pathname().unwrap_or_default(),
+        loc.search().unwrap_or_default()
+    );
+    if let Ok(history) = w.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Writes `text` to the clipboard; `done` gets `true` once it is there, `false` if the
+/// Clipboard API is missing or refused (no permission, page not focused).
+pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
+    let Some(w) = window() else {
+        return done(false);
+    };
+    let nav = w.navigator();
+    // `navigator.clipboard` is undefined outside secure contexts.
+    let has = js_sys::Reflect::get(&nav, &"clipboard".into()).is_ok_and(|c| !c.is_undefined());
+    if !has {
+        return done(false);
+    }
+    let promise = nav.clipboard().write_text(text);
+    let done = std::rc::Rc::new(std::cell::Cell::new(Some(done)));
+    let ok = {
+        let done = done.clone();
+        wasm_bindgen::closure::Closure::<dyn FnMut(wasm_bindgen::JsValue)>::once(move |_| {
+            if let Some(f) = done.take() {
+                f(true)
+            }
+        })
+    };
+    let failed =
+        wasm_bindgen::closure::Closure::<dyn FnMut(wasm_bindgen::JsValue)>::once(move |_| {
+            if let Some(f) = done.take() {
+                f(false)
+            }
+        });
+    let _ = promise.then2(&ok, &failed);
+    // Each runs at most once, after this function returns: they live until then (two
+    // small closures per click on Copy).
+    ok.forget();
+    failed.forget();
 }

@@ -13,6 +13,7 @@ use yew::Reducible;
 
 use crate::frame::Frame;
 use crate::i18n::Lang;
+use crate::share::{self, Scenario, ShareError};
 
 /// The name diagnostics use for the one source file, as `go build` would.
 pub const FILE_NAME: &str = "main.go";
@@ -163,8 +164,23 @@ pub struct Playground {
     pub popover: Option<Popover>,
     /// Bumped whenever the run must start over (program or settings changed, reset).
     pub generation: u64,
-    /// The lesson being followed, and where (lessons: `lessons/nav.rs`).
+    // Scenario links (share): what a link restores beyond the program and settings.
+    /// The shared cell the user selected (by name, as in links).
+    pub selected_cell: Option<String>,
+    /// The step to seek to once this generation's run is loaded (an opened link's
+    /// playhead); any later restart clears it.
+    pub seek_on_load: Option<u64>,
+    /// A recorded schedule to replay instead of the seed's (the explorer's hook: the
+    /// driver's loaded run carries it). Edits and setting changes drop it.
+    pub schedule: Option<String>,
+    /// The lesson being followed, and where (lessons: `lessons/nav.rs`); links carry
+    /// it as `race-condition/2`.
     pub lesson: Option<crate::lessons::nav::LessonAt>,
+    /// Why the link the page was opened with could not be used.
+    pub link_error: Option<ShareError>,
+    /// Bumped by every [`Action::LoadScenario`], so savers can tell a loaded scenario
+    /// from the user's own edits.
+    pub loads: u64,
 }
 
 /// The ways the state changes.
@@ -192,6 +208,14 @@ pub enum Action {
     OpenLesson(&'static crate::lessons::data::Lesson, usize),
     LessonRun(crate::lessons::nav::Run),
     CloseLesson,
+    // Scenario links (share).
+    /// Applies a scenario (an opened link, a saved draft, an embed's `load`): program,
+    /// settings, speed, selection, language; the run then seeks to its step.
+    LoadScenario(Box<Scenario>),
+    /// Shows (or clears) the message about a link that could not be opened.
+    LinkError(Option<ShareError>),
+    /// Selects a shared cell by name (`None`: none).
+    SelectCell(Option<String>),
 }
 
 impl Playground {
@@ -211,8 +235,86 @@ impl Playground {
             marked_lines: Vec::new(),
             popover: None,
             generation: 0,
+            selected_cell: None,
+            seek_on_load: None,
+            schedule: None,
             lesson: None,
+            link_error: None,
+            loads: 0,
         }
+    }
+
+    /// The scenario a Share link carries: program, settings, speed and the view state
+    /// (playhead `step`, selection, language).
+    pub fn scenario(&self, step: Option<u64>) -> Scenario {
+        Scenario {
+            program: self.src.clone(),
+            procs: self.settings.procs,
+            preempt: match self.settings.preempt {
+                PreemptMode::Cooperative => share::Preempt::Coop,
+                _ => share::Preempt::Async,
+            },
+            seed: self.settings.seed,
+            race: self.settings.race,
+            speed: u8::try_from(self.speed).unwrap_or(u8::MAX),
+            step,
+            goroutine: self.selected,
+            cell: self.selected_cell.clone(),
+            lang: Some(match self.lang {
+                Lang::En => share::Lang::En,
+                Lang::PtBr => share::Lang::PtBr,
+            }),
+            lesson: self.lesson.map(|at| crate::lessons::nav::link_step(&at)),
+            schedule: self.schedule.clone(),
+        }
+    }
+
+    /// What the page keeps of the user's own work across reloads: program, settings and
+    /// speed (no view state).
+    pub fn draft(&self) -> Scenario {
+        Scenario {
+            step: None,
+            goroutine: None,
+            cell: None,
+            lang: None,
+            schedule: None,
+            ..self.scenario(None)
+        }
+    }
+
+    /// What [`Action::LoadScenario`] does (also used to build the first state).
+    pub fn apply_scenario(&mut self, s: Scenario) {
+        self.diagnostics = analyze(&s.program);
+        self.src = s.program;
+        self.settings = Settings {
+            procs: s.procs.clamp(1, MAX_PROCS),
+            preempt: match s.preempt {
+                share::Preempt::Coop => PreemptMode::Cooperative,
+                share::Preempt::Async => PreemptMode::Async,
+            },
+            seed: s.seed,
+            race: s.race,
+        };
+        self.speed = usize::from(s.speed).min(SPEEDS.len() - 1);
+        if let Some(l) = s.lang {
+            self.lang = match l {
+                share::Lang::En => Lang::En,
+                share::Lang::PtBr => Lang::PtBr,
+            };
+        }
+        self.restart();
+        self.selected = s.goroutine;
+        self.selected_cell = s.cell;
+        self.schedule = s.schedule;
+        // A link's lesson step: the panel opens there, on the link's own program and
+        // settings (the link's playhead, not the step's seek).
+        self.lesson = s
+            .lesson
+            .as_deref()
+            .and_then(|l| crate::lessons::nav::attach(l, self.lesson));
+        self.seek_on_load = s.step.filter(|&n| n > 0);
+        self.popover = None;
+        self.loads += 1;
     }
 
     /// Events per second at the chosen speed (`None`: as fast as possible).
@@ -235,6 +337,7 @@ impl Playground {
 
     fn restart(&mut self) {
         self.generation += 1;
+        self.seek_on_load = None;
         self.run_errors.clear();
         self.marked_lines.clear();
     }
@@ -269,21 +372,26 @@ impl Reducible for Playground {
             Action::Edit(src) => {
                 next.diagnostics = analyze(&src);
                 next.src = src;
+                next.schedule = None;
                 next.restart();
             }
             Action::SetProcs(n) => {
+                next.schedule = None;
                 next.settings.procs = n.clamp(1, MAX_PROCS);
                 next.restart();
             }
             Action::SetPreempt(m) => {
+                next.schedule = None;
                 next.settings.preempt = m;
                 next.restart();
             }
             Action::SetSeed(seed) => {
+                next.schedule = None;
                 next.settings.seed = seed;
                 next.restart();
             }
             Action::SetRace(on) => {
+                next.schedule = None;
                 next.settings.race = on;
                 next.restart();
             }
@@ -298,11 +406,13 @@ impl Reducible for Playground {
             }
             Action::Select(g) => {
                 next.selected = g;
+                next.selected_cell = None;
                 next.marked_lines.clear();
             }
             Action::MarkLines(lines) => {
                 next.marked_lines = lines;
                 next.selected = None;
+                next.selected_cell = None;
             }
             Action::Popover(p) => next.popover = p,
             Action::OpenLesson(l, i) => crate::lessons::nav::go(&mut next, l, i),
@@ -310,6 +420,12 @@ impl Reducible for Playground {
             Action::CloseLesson => {
                 next.lesson = None;
                 next.marked_lines.clear();
+            }
+            Action::LoadScenario(s) => next.apply_scenario(*s),
+            Action::LinkError(e) => next.link_error = e,
+            Action::SelectCell(c) => {
+                next.selected_cell = c;
+                next.selected = None;
             }
         }
         if next == *self {

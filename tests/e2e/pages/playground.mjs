@@ -48,6 +48,13 @@ export class Playground {
     this.lessonStep = page.getByTestId('lesson-step');
     this.lessonNext = page.getByTestId('lesson-next');
     this.lessonPrev = page.getByTestId('lesson-prev');
+    // Scenario links and the language switch.
+    this.shareButton = page.getByTestId('share');
+    this.shareUrl = page.getByTestId('share-url');
+    this.shareCopy = page.getByTestId('share-copy');
+    this.shareStatus = page.getByTestId('share-status');
+    this.lang = page.getByTestId('lang');
+    this.linkError = page.getByTestId('link-error');
   }
 
   /** Opens the page at a lesson link (`#lesson=<id>/<n>`, n 1-based) and waits for its panel. */
@@ -60,6 +67,19 @@ export class Playground {
   /** The lesson step shown (1-based). */
   async lessonStepNumber() {
     return Number(await this.lessonStep.getAttribute('data-step'));
+  }
+
+  /** Opens the page at `url` (a path, or a whole link) and waits until the app rendered. */
+  async openAt(url) {
+    await this.page.goto(url);
+    await this.editor.waitFor();
+  }
+
+  /** Clicks Share and returns the link it shows. */
+  async share() {
+    await this.shareButton.click();
+    await expect(this.shareUrl).toHaveValue(/#v1\./);
+    return this.shareUrl.inputValue();
   }
 
   /** Opens the page and waits until the app has rendered the editor and the stage. */

@@ -18,6 +18,9 @@ pub struct CellsProps {
     pub lang: Lang,
     /// Called with the lines to highlight.
     pub on_lines: Callback<Vec<u32>>,
+    /// The selected cell (by name), and what a click selects.
+    pub selected: Option<String>,
+    pub on_cell: Callback<Option<String>>,
 }
 
 fn access_word(lang: Lang, write: bool) -> &'static str {
@@ -43,7 +46,15 @@ pub fn cells(p: &CellsProps) -> Html {
     let items = view.cells.iter().take(CELLS_SHOWN).map(|c| {
         let race = p.frame.races.iter().find(|r| r.cell == c.cell);
         let lines = lines_of(c, race);
-        let onclick = p.on_lines.reform(move |_: MouseEvent| lines.clone());
+        let selected = p.selected.as_deref() == Some(c.name.as_str());
+        let onclick = {
+            let (on_lines, on_cell) = (p.on_lines.clone(), p.on_cell.clone());
+            let name = c.name.clone();
+            Callback::from(move |_: MouseEvent| {
+                on_lines.emit(lines.clone());
+                on_cell.emit((!selected).then(|| name.clone()));
+            })
+        };
         let last = c.recent.last().copied();
         // Re-created (keyed by the access count) so the flash animation replays.
         let flash_key = format!("{}-{}", c.name, c.reads + c.writes);
@@ -68,8 +79,9 @@ pub fn cells(p: &CellsProps) -> Html {
             <li key={c.name.clone()} class="cells__item">
                 <button
                     type="button"
-                    class={classes!("cell", racy.then_some("cell--racy"))}
+                    class={classes!("cell", racy.then_some("cell--racy"), selected.then_some("cell--selected"))}
                     data-testid={format!("cell-{}", c.name)}
+                    aria-pressed={selected.to_string()}
                     data-race={if racy { "true" } else { "false" }}
                     {onclick}
                 >

@@ -11,6 +11,8 @@ pub struct HeaderProps {
     pub theme: Theme,
     pub on_theme: Callback<()>,
     pub on_popover: Callback<Popover>,
+    /// More tools, first in the bar (Share, the language switch).
+    pub tools: Html,
 }
 
 pub fn header(p: &HeaderProps) -> Html {
@@ -39,6 +41,7 @@ pub fn header(p: &HeaderProps) -> Html {
                 </div>
             </div>
             <div class="topbar__tools">
+                { p.tools.clone() }
                 <button type="button" class="btn btn--ghost" data-testid="assumptions-button"
                         onclick={p.on_popover.reform(|_: MouseEvent| Popover::Assumptions)}>
                     { t(lang, Key::Assumptions) }

@@ -21,6 +21,7 @@ pub mod os_waits;
 pub mod p_card;
 pub mod race_report;
 pub mod settings_bar;
+pub mod share;
 pub mod slot;
 pub mod stage;
 pub mod stats;

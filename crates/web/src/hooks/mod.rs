@@ -4,4 +4,5 @@
 pub mod use_driver;
 pub mod use_flip;
 pub mod use_lessons;
+pub mod use_share_link;
 pub mod use_shortcuts;

@@ -117,6 +117,8 @@ keys! {
     EvBroadcast, EvRace, EvOutput, EvExit,
     // Lessons (menu and guided panel).
     LessonsMenu, LessonsChoose, LessonPanel, LessonStepOf, LessonPrev, LessonNext, LessonClose, LessonProgram, LessonRuns, LessonRunName, LessonRunShow, LessonRunShown, LessonRunTime, LessonRunLimit, LessonRunPending, LessonSteps, LessonGoStep,
+    // Scenario links and the language switch (share).
+    Share, ShareTitle, ShareLink, Copy, LinkCopied, CopyByHand, Language, LangEn, LangPtBr, LinkError, LinkNotAScenario, LinkNewer, LinkBadEncoding, LinkCorrupt, LinkTooLarge, LinkBadField, LinkNotText,
 }
 
 /// The text of `key` in `lang` (English if a table lacks it, which the tests forbid).

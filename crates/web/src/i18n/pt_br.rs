@@ -248,6 +248,24 @@ pub(super) const TABLE: &[(Key, &str)] = &[
     (LessonRunPending, "ainda não executada"),
     (LessonSteps, "Passos da lição"),
     (LessonGoStep, "Ir para o passo {n}"),
+    // Scenario links and the language switch (share).
+    (Share, "Compartilhar"),
+    (ShareTitle, "Colocar esta execução (programa, configurações e o passo atual) em um link"),
+    (ShareLink, "Link para esta execução"),
+    (Copy, "Copiar"),
+    (LinkCopied, "Link copiado"),
+    (CopyByHand, "O link está selecionado: pressione Ctrl+C (⌘C no Mac) para copiá-lo"),
+    (Language, "Idioma"),
+    (LangEn, "English"),
+    (LangPtBr, "Português (Brasil)"),
+    (LinkError, "Não foi possível abrir este link: {reason}. O exemplo padrão foi aberto no lugar."),
+    (LinkNotAScenario, "ele não contém um cenário"),
+    (LinkNewer, "ele foi feito por uma versão mais nova do playground (formato v{v})"),
+    (LinkBadEncoding, "ele está danificado (caracteres inválidos)"),
+    (LinkCorrupt, "ele está danificado ou foi cortado"),
+    (LinkTooLarge, "ele é grande demais"),
+    (LinkBadField, "ele tem uma configuração inválida, {name}={value}"),
+    (LinkNotText, "o programa dele não é texto"),
 ];
 
 /// The simulator's assumptions (`gosched_sim::assumptions`), by id.

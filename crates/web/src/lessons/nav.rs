@@ -170,6 +170,31 @@ pub fn pending_seek(p: &Playground) -> (u64, Seek) {
         .map_or((0, Seek::Stay), |at| (at.nonce, at.current().seek))
 }
 
+/// How a scenario link carries the step (`race-condition/2`, `n` 1-based).
+pub fn link_step(at: &LessonAt) -> String {
+    format!("{}/{}", at.lesson.id, at.step + 1)
+}
+
+/// The lesson step a scenario link names (`<id>/<n>` or `<id>`), attached to the page
+/// without loading anything: the link brings its own program, settings and playhead.
+/// The run shown is the comparison run when the link's settings are its.
+pub fn attach(step: &str, prev: Option<LessonAt>) -> Option<LessonAt> {
+    let (lesson, i) = parse(&format!("lesson={step}"))?;
+    Some(LessonAt {
+        lesson,
+        step: i,
+        program: program_at(lesson, i),
+        run: Run::Primary,
+        // Unchanged: no seek is due.
+        nonce: prev.map_or(0, |at| at.nonce),
+    })
+}
+
+/// Whether a fragment is a lesson link (which the lesson hook opens, not the share codec).
+pub fn is_lesson_link(fragment: &str) -> bool {
+    fragment.trim_start_matches('#').starts_with("lesson=")
+}
+
 /// `lesson=<id>/<n>` with `n` 1-based.
 pub fn fragment(id: &str, step: usize) -> String {
     format!("lesson={id}/{}", step + 1)
@@ -298,6 +323,23 @@ mod tests {
         let before = p.clone();
         switch_run(&mut p, Run::Compare);
         assert_eq!(p, before);
+    }
+
+    #[test]
+    fn scenario_links_carry_the_step_and_attach_without_loading() {
+        let mut p = page();
+        let l = data::lesson("scheduler").expect("lesson");
+        go(&mut p, l, 3);
+        let at = p.lesson.expect("open");
+        assert_eq!(link_step(&at), "scheduler/4");
+        let back = attach("scheduler/4", Some(at)).expect("attaches");
+        assert_eq!(
+            (back.step, back.program.id, back.nonce),
+            (3, "steal", at.nonce)
+        );
+        assert_eq!(attach("scheduler", None).map(|a| a.step), Some(0));
+        assert!(attach("nope/1", None).is_none());
+        assert!(is_lesson_link("#lesson=memory") && !is_lesson_link("v1.abc"));
     }
 
     #[test]

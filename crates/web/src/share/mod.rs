@@ -14,8 +14,10 @@
 //! against 8,630 with lz-string's URI encoding, 22% longer (`tests/share.rs`
 //! prints both). Every lesson's link is between 335 and 601 characters.
 
+mod open;
 mod scenario;
 
+pub use open::{default_scenario, open, start_run};
 pub use scenario::{Lang, Preempt, Scenario};
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
