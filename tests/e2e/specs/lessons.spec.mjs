@@ -219,3 +219,71 @@ for (const locale of ['en', 'pt-BR']) {
     });
   });
 }
+
+/** Every visible text on the page outside the program's own text (editor, console). */
+function visibleTexts(page) {
+  return page.evaluate(() => {
+    const out = new Set();
+    const skip = (el) => el.closest('.editor, .console, script, style, [aria-hidden="true"]');
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const t = n.textContent.replace(/\s+/g, ' ').trim();
+      const el = n.parentElement;
+      if (!t || !el || skip(el)) continue;
+      const r = el.getBoundingClientRect();
+      const s = getComputedStyle(el);
+      if (r.width === 0 || r.height === 0 || s.visibility === 'hidden' || s.display === 'none') continue;
+      out.add(t);
+    }
+    // Labels people see or hear on controls.
+    for (const el of document.querySelectorAll('[aria-label], [title], option')) {
+      if (skip(el)) continue;
+      for (const a of ['aria-label', 'title']) if (el.getAttribute(a)) out.add(el.getAttribute(a).trim());
+      if (el.tagName === 'OPTION') out.add(el.textContent.trim());
+    }
+    return [...out];
+  });
+}
+
+/**
+ * Texts that read the same in both languages: names from Go and the runtime (G1, P0, M2,
+ * GOMAXPROCS, goroutines, runnext, WaitGroup, deadlock), numbers, durations, sizes,
+ * identifiers from the program, symbols, and the language names themselves.
+ */
+const SAME_IN_BOTH = [
+  /^[\d\s.,:·×/%+\-–()µnmsKMGiB≈x]*$/, // numbers, durations, sizes, ratios
+  /^(G|P|M)\d+$/, /^[GPM]\d+ ·/, /^#?\d+$/,
+  /^[\p{S}\p{P}\s]+$/u, // glyphs
+  /GOMAXPROCS/, /^main(\.go)?$/, /^(counter|wg|mu|ch|task|sum|results|jobs|done|in|out|release)\b/,
+  /^(English|Português( \(Brasil\))?)$/, /^G$/, /^Go Scheduler Playground$/,
+  // Words the Brazilian course uses as they are.
+  /^Threads \(M\)$/, /^Syscalls · netpoller · timers$/, /^[\d.,]+ goroutines$/,
+  /^(runnext|goroutines?|netpoller|timers?|sysmon|Pipeline|Deadlock|WaitGroup|Mutex|RWMutex|DATA RACE)\b/i,
+  /^\d+\. /, // lesson menu numbers are checked by title below
+  /^(wg|mu|ch|sync)[#.]/, /^[a-z_]+#\d+$/, /^(chan|sync\.)/, /^\d+\/\d+$/,
+];
+
+for (const startIn of ['en', 'pt-BR']) {
+  test(`the language switch changes every visible string (from ${startIn})`, async ({ page, artifact }) => {
+    test.setTimeout(90_000);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const app = new Playground(page);
+    await app.openLesson('race-condition', 3);
+    await expect(app.runStatus).toHaveText(/paused|pausado/, { timeout: 60_000 });
+    if ((await page.locator('html').getAttribute('lang')) !== startIn) await app.lang.selectOption(startIn);
+    await expect(page.locator('html')).toHaveAttribute('lang', startIn);
+    const before = await visibleTexts(page);
+    const other = startIn === 'en' ? 'pt-BR' : 'en';
+    await app.lang.selectOption(other);
+    await expect(page.locator('html')).toHaveAttribute('lang', other);
+    await expect(app.lessonNext).toContainText(LANGS[other].next);
+    const after = new Set(await visibleTexts(page));
+    const same = before.filter((t) => after.has(t) && !SAME_IN_BOTH.some((re) => re.test(t)));
+    expect(same, 'strings that did not change language').toEqual([]);
+    // The lesson itself switched: title, text, menu.
+    await expect(page.getByTestId('lesson-title')).toHaveText(LESSONS[1].title[other]);
+    expect(await app.lessonText.textContent()).toMatch(LANGS[other].words);
+    await expect(app.lessonMenu.locator('option[value="race-condition"]')).toContainText(LESSONS[1].title[other]);
+    await artifact(`lang-switch-to-${other}`);
+  });
+}

@@ -26,8 +26,12 @@ pub fn restore(p: &mut Playground) {
         p.lang = crate::i18n::Lang::from_tag(&l);
     }
     let hash = crate::dom::location_hash();
-    // A lesson link (`#lesson=...`) is opened by the lessons hook.
-    if !hash.is_empty() && !crate::lessons::nav::is_lesson_link(&hash) {
+    // A lesson link (`#lesson=...`) is opened by the lessons hook, over the default
+    // program (not the draft).
+    if crate::lessons::nav::is_lesson_link(&hash) {
+        return;
+    }
+    if !hash.is_empty() {
         let (s, err) = share::open(&hash);
         p.apply_scenario(s);
         p.link_error = err;
