@@ -108,7 +108,7 @@ test('keyboard only: Tab reaches every control with a visible focus ring, and th
     // (Step back and Pause are disabled at step 0, so Tab rightly skips them.)
     'run', 'step', 'reset', 'seek',
     'speed', 'procs', 'preempt-mode', 'seed', 'new-seed', 'race-toggle',
-    'lessons', 'lesson-close', 'lesson-next', 'editor', 'console',
+    'share', 'lang', 'lessons', 'lesson-close', 'lesson-next', 'editor', 'console',
   ];
   for (const id of want) {
     expect(seen.has(id), `Tab never reaches ${id}; reached: ${[...seen.keys()].join(', ')}`).toBe(true);
