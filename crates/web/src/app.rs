@@ -6,8 +6,10 @@ use gosched_sim::ids::{Nanos, Step};
 use gosched_sim::PreemptMode;
 use yew::prelude::*;
 
+use crate::compare::{Dimension, Vary};
 use crate::components::assumptions::{assumptions, AssumptionsProps};
 use crate::components::cells::{cells, CellsProps};
+use crate::components::compare_view::CompareView;
 use crate::components::console::Console;
 use crate::components::diagnostics::{diagnostics, DiagnosticsProps};
 use crate::components::editor::Editor;
@@ -28,7 +30,7 @@ use crate::hooks::use_driver::use_driver;
 use crate::hooks::use_lessons::use_lessons;
 use crate::hooks::use_share_link::{use_share_link, LANG_PREF};
 use crate::hooks::use_shortcuts::{use_shortcuts, Shortcut};
-use crate::i18n::Lang;
+use crate::i18n::{t, Key, Lang};
 use crate::state::{Action, Playground, Popover, Theme};
 
 /// Where the theme choice is saved.
@@ -215,6 +217,26 @@ pub fn app() -> Html {
         let state = state.clone();
         Callback::from(move |c: Option<String>| state.dispatch(Action::SelectCell(c)))
     };
+    // The compare view: the main run pauses while it is open.
+    let on_compare = {
+        let state = state.clone();
+        let driver = driver.clone();
+        Callback::from(move |_: MouseEvent| {
+            driver.with(|d| d.pause());
+            state.dispatch(Action::OpenCompare(Vary::default_for(
+                Dimension::Procs,
+                &state.settings,
+            )));
+        })
+    };
+    let on_vary = {
+        let state = state.clone();
+        Callback::from(move |v: Vary| state.dispatch(Action::OpenCompare(v)))
+    };
+    let on_close_compare = {
+        let state = state.clone();
+        Callback::from(move |()| state.dispatch(Action::CloseCompare))
+    };
 
     // Keyboard shortcuts.
     {
@@ -222,6 +244,8 @@ pub fn app() -> Html {
         let on_reset = on_reset.clone();
         let on_popover = on_popover.clone();
         let close_popover = close_popover.clone();
+        let comparing = state.compare.is_some() && state.popover.is_none();
+        let on_close_compare = on_close_compare.clone();
         use_shortcuts(Callback::from(move |s: Shortcut| match s {
             Shortcut::RunPause => {
                 driver.with(|d| if d.playing() { d.pause() } else { d.play(rate) })
@@ -230,6 +254,7 @@ pub fn app() -> Html {
             Shortcut::StepBack => driver.with(|d| d.step_back()),
             Shortcut::Reset => on_reset.emit(()),
             Shortcut::Help => on_popover.emit(Popover::Help),
+            Shortcut::Escape if comparing => on_close_compare.emit(()),
             Shortcut::Escape => close_popover.emit(()),
         }));
     }
@@ -277,9 +302,17 @@ pub fn app() -> Html {
             let on_run = Callback::from(move |r| s.dispatch(Action::LessonRun(r)));
             let s = state.clone();
             let on_close = Callback::from(move |()| s.dispatch(Action::CloseLesson));
+            // A compared program's two runs side by side (the compare view).
+            let on_compare = crate::lessons::nav::vary(&at).map(|v| {
+                let (s, driver) = (state.clone(), driver.clone());
+                Callback::from(move |()| {
+                    driver.with(|d| d.pause());
+                    s.dispatch(Action::OpenCompare(v));
+                })
+            });
             html! {
                 <LessonPanel {lang} {at} {status} end_time={frame.as_ref().map_or(0, |f| f.end_time)}
-                             {on_step} {on_run} {on_close} />
+                             {on_step} {on_run} {on_close} {on_compare} />
             }
         });
         html! {
@@ -301,6 +334,7 @@ pub fn app() -> Html {
             if let Some(error) = state.link_error.clone() {
                 <LinkErrorBanner {lang} {error} on_close={close_link_error} />
             }
+            if state.compare.is_none() {
             <nav class="controls">
                 { transport(&TransportProps {
                     lang,
@@ -322,7 +356,18 @@ pub fn app() -> Html {
                     speed={state.speed}
                     {on_speed} {on_procs} {on_preempt} {on_seed} {on_new_seed} {on_race}
                 />
+                <button type="button" class="btn" data-testid="compare" title={t(lang, Key::CompareTitle)}
+                        disabled={!state.runnable()} onclick={on_compare}>
+                    { t(lang, Key::Compare) }
+                </button>
             </nav>
+            }
+            if let Some(vary) = state.compare {
+                <main class="compare-page">
+                    <CompareView {lang} theme={state.theme} src={AttrValue::from(state.src.clone())}
+                                 settings={state.settings} {vary} {on_vary} on_close={on_close_compare} />
+                </main>
+            } else {
             <main class="layout">
                 <div class="layout__code">
                     { lessons }
@@ -355,6 +400,7 @@ pub fn app() -> Html {
                     }
                 </div>
             </main>
+            }
             if state.popover.is_some() {
                 <div class="backdrop" onclick={close_popover.reform(|_: MouseEvent| ())}></div>
                 { popover }

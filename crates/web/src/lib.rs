@@ -15,6 +15,7 @@
 //! treat those names as an interface.
 
 mod app;
+pub mod compare;
 pub mod components;
 pub mod dom;
 pub mod driver;

@@ -11,6 +11,7 @@ use gosched_lang::{LineIndex, Span};
 use gosched_sim::PreemptMode;
 use yew::Reducible;
 
+use crate::compare::Vary;
 use crate::frame::Frame;
 use crate::i18n::Lang;
 use crate::share::{self, Scenario, ShareError};
@@ -181,6 +182,8 @@ pub struct Playground {
     /// Bumped by every [`Action::LoadScenario`], so savers can tell a loaded scenario
     /// from the user's own edits.
     pub loads: u64,
+    /// The compare view is open, its two runs differing in this setting.
+    pub compare: Option<Vary>,
 }
 
 /// The ways the state changes.
@@ -216,6 +219,10 @@ pub enum Action {
     LinkError(Option<ShareError>),
     /// Selects a shared cell by name (`None`: none).
     SelectCell(Option<String>),
+    /// Opens the compare view (or changes what it compares): the page's program and
+    /// settings, run twice, differing in one setting.
+    OpenCompare(Vary),
+    CloseCompare,
 }
 
 impl Playground {
@@ -241,6 +248,7 @@ impl Playground {
             lesson: None,
             link_error: None,
             loads: 0,
+            compare: None,
         }
     }
 
@@ -427,6 +435,8 @@ impl Reducible for Playground {
                 next.selected_cell = c;
                 next.selected = None;
             }
+            Action::OpenCompare(v) => next.compare = Some(v.clamped()),
+            Action::CloseCompare => next.compare = None,
         }
         if next == *self {
             return self;
@@ -499,6 +509,16 @@ mod tests {
         let p = p.reduce(Action::Select(Some(6)));
         assert!(p.marked_lines.is_empty());
         assert_eq!(p.selected, Some(6));
+    }
+
+    #[test]
+    fn the_compare_view_opens_with_clamped_settings_and_closes() {
+        let p = page().reduce(Action::OpenCompare(Vary::Procs(1, 40)));
+        assert_eq!(p.compare, Some(Vary::Procs(1, MAX_PROCS)));
+        let g = p.generation;
+        let p = p.reduce(Action::CloseCompare);
+        assert_eq!(p.compare, None);
+        assert_eq!(p.generation, g, "the main run is kept");
     }
 
     #[test]

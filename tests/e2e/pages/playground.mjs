@@ -159,6 +159,31 @@ export class Playground {
     await expect(this.runStatus).toHaveText(/paused|pausado|finished|terminou/);
   }
 
+  // ---- compare view (issue 7) ----
+
+  /** The compare view's parts: `compare('left')`, `compare('time-right')`, `compare('seek')` ... */
+  compare(part) {
+    return this.page.getByTestId(part ? `compare-${part}` : 'compare');
+  }
+
+  /** Opens the compare view and waits until both runs are computed (timeout in ms). */
+  async openCompare(timeout = 120_000) {
+    await this.compare().click();
+    await this.compare('view').waitFor();
+    await this.compareDone(timeout);
+  }
+
+  /** Waits until both runs of the compare view have their total simulated time. */
+  async compareDone(timeout = 120_000) {
+    await expect(this.compare('time-left')).toHaveAttribute('data-ns', /^\d+$/, { timeout });
+    await expect(this.compare('time-right')).toHaveAttribute('data-ns', /^\d+$/, { timeout });
+  }
+
+  /** A side's number attribute (`data-ns`) of a compare part, e.g. `compareNs('now-left')`. */
+  async compareNs(part) {
+    return Number(await this.compare(part).getAttribute('data-ns'));
+  }
+
   /** Every token's id, state and place, sorted: a fingerprint of the stage. */
   async tokenPlaces() {
     return this.page.evaluate(() =>

@@ -122,7 +122,7 @@ pub fn lesson_panel(p: &LessonPanelProps) -> Html {
                 if let Some(open) = p.on_compare.clone() {
                     <button type="button" class="btn" data-testid="lesson-compare"
                             onclick={open.reform(|_: MouseEvent| ())}>
-                        { t(lang, Key::LessonRuns) }
+                        { t(lang, Key::LessonSideBySide) }
                     </button>
                 }
             </div>

@@ -6,6 +6,7 @@
 pub mod assumptions;
 pub mod blocked;
 pub mod cells;
+pub mod compare_view;
 pub mod console;
 pub mod diagnostics;
 pub mod editor;

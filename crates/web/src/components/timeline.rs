@@ -34,12 +34,12 @@ pub struct TimelineProps {
 }
 
 #[derive(Properties, PartialEq)]
-struct BarsProps {
-    picture: Rc<Picture>,
+pub struct BarsProps {
+    pub picture: Rc<Picture>,
     /// Lanes drawn (at least the picture's).
-    lanes: u32,
+    pub lanes: u32,
     /// Redraw when the colours change.
-    theme: Theme,
+    pub theme: Theme,
 }
 
 /// The CSS custom properties the canvas takes its colours from (defined in theme.css,
@@ -70,9 +70,9 @@ fn palette() -> Option<Palette> {
 /// The lanes' bars and marks, drawn on a canvas: a run with thousands of context switches
 /// would otherwise be thousands of SVG elements to diff, lay out and paint. It is a
 /// component of its own, redrawn only when the picture is (a few times a second while
-/// playing), not at every frame.
+/// playing), not at every frame. The compare view draws its two timelines with it too.
 #[function_component(Bars)]
-fn bars(p: &BarsProps) -> Html {
+pub fn bars(p: &BarsProps) -> Html {
     let canvas = use_node_ref();
     // Reading computed styles forces a style pass: read the colours once per theme.
     let colors = use_mut_ref(|| None::<(Theme, Palette)>);

@@ -1,6 +1,7 @@
 //! Custom hooks, one per file: the animation loop that drives the simulation, FLIP
 //! animation of goroutine tokens, and keyboard shortcuts.
 
+pub mod use_compare;
 pub mod use_driver;
 pub mod use_flip;
 pub mod use_lessons;

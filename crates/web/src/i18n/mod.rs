@@ -116,9 +116,16 @@ keys! {
     EvUnlock, EvRLock, EvRUnlock, EvStarving, EvWgAdd, EvWgWait, EvCondWait, EvSignal,
     EvBroadcast, EvRace, EvOutput, EvExit,
     // Lessons (menu and guided panel).
-    LessonsMenu, LessonsChoose, LessonPanel, LessonStepOf, LessonPrev, LessonNext, LessonClose, LessonProgram, LessonRuns, LessonRunName, LessonRunShow, LessonRunShown, LessonRunTime, LessonRunLimit, LessonRunPending, LessonSteps, LessonGoStep,
+    LessonsMenu, LessonsChoose, LessonPanel, LessonStepOf, LessonPrev, LessonNext, LessonClose, LessonProgram, LessonRuns, LessonRunName, LessonRunShow, LessonRunShown, LessonRunTime, LessonRunLimit, LessonRunPending, LessonSteps, LessonGoStep, LessonSideBySide,
     // Scenario links and the language switch (share).
     Share, ShareTitle, ShareLink, Copy, LinkCopied, CopyByHand, Language, LangEn, LangPtBr, LinkError, LinkNotAScenario, LinkNewer, LinkBadEncoding, LinkCorrupt, LinkTooLarge, LinkBadField, LinkNotText,
+    // ---- compare runs (issue 7) ----
+    Compare, CompareTitle, CompareHeading, CompareIntro, CompareDimension, CompareByPreempt,
+    CompareBySeed, CompareLeftValue, CompareRightValue, CompareClose, CompareRunProcs,
+    CompareRunAsync, CompareRunCoop, CompareRunSeed, CompareTotal, CompareAt, CompareComputing,
+    CompareOutput, CompareNoOutput, CompareRaceCount, CompareRaceOff, CompareMemory,
+    CompareMemoryValue, CompareExit, CompareSooner, CompareSameTime, CompareSameOutput,
+    CompareOutputsDiffer, ComparePlayhead, CompareProcsLabel, ComparePlay,
 }
 
 /// The text of `key` in `lang` (English if a table lacks it, which the tests forbid).

@@ -170,6 +170,18 @@ pub fn pending_seek(p: &Playground) -> (u64, Seek) {
         .map_or((0, Seek::Stay), |at| (at.nonce, at.current().seek))
 }
 
+/// What the side-by-side compare view varies to show a program's two runs: GOMAXPROCS
+/// when they differ in it, else the preemption mode (`None`: no comparison run).
+pub fn vary(at: &LessonAt) -> Option<crate::compare::Vary> {
+    use crate::compare::Vary;
+    let (a, b) = (at.program.settings, at.program.compare?);
+    Some(if a.procs != b.procs {
+        Vary::Procs(a.procs, b.procs)
+    } else {
+        Vary::Preempt(page_settings(&a).preempt, page_settings(&b).preempt)
+    })
+}
+
 /// How a scenario link carries the step (`race-condition/2`, `n` 1-based).
 pub fn link_step(at: &LessonAt) -> String {
     format!("{}/{}", at.lesson.id, at.step + 1)
@@ -340,6 +352,25 @@ mod tests {
         assert_eq!(attach("scheduler", None).map(|a| a.step), Some(0));
         assert!(attach("nope/1", None).is_none());
         assert!(is_lesson_link("#lesson=memory") && !is_lesson_link("v1.abc"));
+    }
+
+    #[test]
+    fn compared_programs_open_the_compare_view_on_what_differs() {
+        use crate::compare::Vary;
+        let mut p = page();
+        go(
+            &mut p,
+            data::lesson("concurrency-parallelism").expect("lesson"),
+            0,
+        );
+        assert_eq!(vary(&p.lesson.expect("open")), Some(Vary::Procs(1, 4)));
+        go(&mut p, data::lesson("preemption").expect("lesson"), 0);
+        assert_eq!(
+            vary(&p.lesson.expect("open")),
+            Some(Vary::Preempt(PreemptMode::Cooperative, PreemptMode::Async))
+        );
+        go(&mut p, data::lesson("memory").expect("lesson"), 0);
+        assert_eq!(vary(&p.lesson.expect("open")), None);
     }
 
     #[test]
