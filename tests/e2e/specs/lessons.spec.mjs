@@ -287,3 +287,20 @@ for (const startIn of ['en', 'pt-BR']) {
     await artifact(`lang-switch-to-${other}`);
   });
 }
+
+test('the concurrency lesson opens its two runs side by side', async ({ page, artifact }) => {
+  test.setTimeout(240_000);
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  const app = new Playground(page);
+  await app.openLesson('concurrency-parallelism', 5);
+  await page.getByTestId('lesson-compare').click();
+  await app.compare('view').waitFor();
+  await app.compareDone(180_000);
+  const one = await app.compareNs('time-left');
+  const four = await app.compareNs('time-right');
+  expect(one / four, `${one} ns vs ${four} ns`).toBeGreaterThan(3);
+  await artifact('lesson-side-by-side');
+  // Escape closes the view; the lesson is still open where it was.
+  await page.keyboard.press('Escape');
+  await expect(app.lessonStep).toHaveAttribute('data-step', '5');
+});
