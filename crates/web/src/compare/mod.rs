@@ -6,7 +6,8 @@
 //!
 //! To open the view from elsewhere (a lesson's button), dispatch
 //! `Action::OpenCompare(Vary::Procs(1, 4))`: both runs take the page's program and its
-//! other settings.
+//! other settings. [`Vary::to_text`] / [`Vary::parse`] give it a short text form for links
+//! (`procs:1:4`).
 
 pub mod pair;
 pub mod run;
@@ -141,6 +142,45 @@ impl Vary {
         }
     }
 
+    /// A short text form for links: `procs:1:4`, `preempt:async:coop`, `seed:1:2`.
+    pub fn to_text(self) -> String {
+        let mode = |m: PreemptMode| match m {
+            PreemptMode::Async => "async",
+            PreemptMode::Cooperative => "coop",
+        };
+        match self {
+            Vary::Procs(a, b) => format!("procs:{a}:{b}"),
+            Vary::Preempt(a, b) => format!("preempt:{}:{}", mode(a), mode(b)),
+            Vary::Seed(a, b) => format!("seed:{a}:{b}"),
+        }
+    }
+
+    /// Reads [`Self::to_text`]'s form; `None` for anything else (GOMAXPROCS outside
+    /// 1..=16 included).
+    pub fn parse(s: &str) -> Option<Vary> {
+        let mut parts = s.split(':');
+        let (kind, a, b) = (parts.next()?, parts.next()?, parts.next()?);
+        if parts.next().is_some() {
+            return None;
+        }
+        let procs = |v: &str| {
+            v.parse::<u32>()
+                .ok()
+                .filter(|n| (1..=MAX_PROCS).contains(n))
+        };
+        let mode = |v: &str| match v {
+            "async" => Some(PreemptMode::Async),
+            "coop" => Some(PreemptMode::Cooperative),
+            _ => None,
+        };
+        match kind {
+            "procs" => Some(Vary::Procs(procs(a)?, procs(b)?)),
+            "preempt" => Some(Vary::Preempt(mode(a)?, mode(b)?)),
+            "seed" => Some(Vary::Seed(a.parse().ok()?, b.parse().ok()?)),
+            _ => None,
+        }
+    }
+
     /// What names a side's run: `GOMAXPROCS=4`, `cooperative preemption`, `seed 7`.
     pub fn label(self, lang: Lang, side: Side) -> String {
         match self.clamped() {
@@ -186,6 +226,32 @@ mod tests {
         }
         assert_eq!(Vary::between(&base, &base), None);
         assert_eq!(Dimension::from_attr("<b>"), None);
+    }
+
+    #[test]
+    fn the_text_form_round_trips_and_refuses_anything_else() {
+        for v in [
+            Vary::LESSON,
+            Vary::Preempt(PreemptMode::Cooperative, PreemptMode::Async),
+            Vary::Seed(0, u64::MAX),
+        ] {
+            assert_eq!(Vary::parse(&v.to_text()), Some(v), "{}", v.to_text());
+        }
+        assert_eq!(Vary::LESSON.to_text(), "procs:1:4");
+        for bad in [
+            "",
+            "procs",
+            "procs:1",
+            "procs:0:4",
+            "procs:1:17",
+            "procs:1:4:5",
+            "seed:-1:2",
+            "preempt:async:fast",
+            "gc:1:2",
+            "<b>:1:2",
+        ] {
+            assert_eq!(Vary::parse(bad), None, "{bad:?}");
+        }
     }
 
     #[test]
