@@ -238,6 +238,23 @@ pub fn app() -> Html {
         Callback::from(move |()| state.dispatch(Action::CloseCompare))
     };
 
+    // A cell selected by a link: once the run shows it, highlight its lines as a click would.
+    {
+        let d = state.dispatcher();
+        let cell = state
+            .selected_cell
+            .clone()
+            .filter(|_| state.marked_lines.is_empty());
+        let frame = state.frame.clone().filter(|f| f.target.is_none());
+        use_effect_with((cell, frame), move |(cell, frame)| {
+            if let (Some(name), Some(f)) = (cell, frame) {
+                if let Some(lines) = crate::components::cells::cell_lines(f, name) {
+                    d.dispatch(Action::CellLines(lines));
+                }
+            }
+        });
+    }
+
     // Keyboard shortcuts.
     {
         let driver = driver.clone();

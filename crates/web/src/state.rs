@@ -223,6 +223,8 @@ pub enum Action {
     /// settings, run twice, differing in one setting.
     OpenCompare(Vary),
     CloseCompare,
+    /// Highlights the selected cell's lines (keeps the selection).
+    CellLines(Vec<u32>),
 }
 
 impl Playground {
@@ -437,6 +439,7 @@ impl Reducible for Playground {
             }
             Action::OpenCompare(v) => next.compare = Some(v.clamped()),
             Action::CloseCompare => next.compare = None,
+            Action::CellLines(lines) => next.marked_lines = lines,
         }
         if next == *self {
             return self;

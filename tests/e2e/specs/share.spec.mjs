@@ -235,6 +235,10 @@ test('a selected shared cell travels in the link', async ({ page, browser }) => 
   await other.openAt(url);
   await expect(other.runStatus).toHaveText(/paused|finished/);
   await expect(other.cell('counter')).toHaveAttribute('aria-pressed', 'true');
+  // Its lines are highlighted as after a click.
+  const marked = await page.locator('.code-line--marked').count();
+  expect(marked).toBeGreaterThan(0);
+  await expect(fresh.locator('.code-line--marked')).toHaveCount(marked);
   await fresh.context().close();
 });
 

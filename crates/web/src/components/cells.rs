@@ -27,6 +27,12 @@ fn access_word(lang: Lang, write: bool) -> &'static str {
     t(lang, if write { Key::Writes } else { Key::Reads })
 }
 
+/// The lines to highlight for the cell named `name` in `frame` (`None`: no such cell).
+pub fn cell_lines(frame: &Frame, name: &str) -> Option<Vec<u32>> {
+    let c = frame.view.cells.iter().find(|c| c.name == name)?;
+    Some(lines_of(c, frame.races.iter().find(|r| r.cell == c.cell)))
+}
+
 /// The lines a click on this cell highlights: its race's two accesses, or else its
 /// two latest accesses.
 fn lines_of(c: &CellView, race: Option<&RaceView>) -> Vec<u32> {

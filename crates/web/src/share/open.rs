@@ -141,4 +141,29 @@ mod tests {
         )
         .is_err());
     }
+
+    #[test]
+    fn a_step_past_the_end_opens_the_finished_run() {
+        let mut d = Driver::default();
+        start_run(
+            &mut d,
+            crate::DEFAULT_PROGRAM,
+            &Settings::default(),
+            Some(u64::MAX),
+        )
+        .unwrap();
+        let t = std::cell::Cell::new(0.0);
+        let clock = || {
+            t.set(t.get() + 0.01);
+            t.get()
+        };
+        let mut frames = 0;
+        while d.busy() && frames < 10_000 {
+            d.work(&clock, 1000.0, 16.0);
+            frames += 1;
+        }
+        assert!(!d.busy(), "still seeking after {frames} frames");
+        let f = d.frame(0.0).unwrap();
+        assert_eq!(f.status, crate::frame::Status::Finished(0));
+    }
 }
