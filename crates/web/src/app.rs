@@ -20,6 +20,8 @@ use crate::components::event_log::EventLog;
 use crate::components::explore_panel::ExplorePanel;
 use crate::components::header::{header, HeaderProps};
 use crate::components::help::{help, HelpProps};
+use crate::components::lesson_menu::{lesson_menu, LessonMenuProps};
+use crate::components::lesson_panel::LessonPanel;
 use crate::components::narration::Narration;
 use crate::components::race_report::{race_report, RaceReportProps};
 use crate::components::settings_bar::SettingsBar;
@@ -31,6 +33,7 @@ use crate::components::wait_for::{wait_for, WaitForProps};
 use crate::embed::params::EditorMode;
 use crate::frame::Status;
 use crate::hooks::use_driver::use_driver;
+use crate::hooks::use_lessons::use_lessons;
 use crate::hooks::use_share_link::{use_share_link, LANG_PREF};
 use crate::hooks::use_shortcuts::{use_shortcuts, Shortcut};
 use crate::i18n::{t, Key, Lang};
@@ -92,8 +95,10 @@ pub fn app() -> Html {
         let ok = state.diagnostics.is_empty();
         // A recorded schedule (explorer, be the scheduler, link) replays instead of the seed.
         let schedule = state.schedule.clone();
+        let limit = crate::lessons::nav::step_limit(&state);
         use_effect_with(state.generation, move |_| {
             if ok {
+                driver.with(|dr| dr.set_max_steps(limit));
                 if let Err(errors) = driver.with(|dr| {
                     crate::share::start_run(dr, &src, &settings, schedule.as_deref(), seek)
                 }) {
@@ -105,6 +110,7 @@ pub fn app() -> Html {
         });
     }
     crate::embed::bridge::use_embed(embed, &state, &driver);
+    use_lessons(&state, &driver);
     {
         let driver = driver.clone();
         use_effect_with(state.rate().map(f64::to_bits), move |rate| {
@@ -416,8 +422,47 @@ pub fn app() -> Html {
         ))
     );
 
+    // Lessons: the menu, and the panel of the lesson being followed.
+    let lessons = {
+        let on_choose = {
+            let state = state.clone();
+            Callback::from(
+                move |l: Option<&'static crate::lessons::data::Lesson>| match l {
+                    Some(l) => state.dispatch(Action::OpenLesson(l, 0)),
+                    None => state.dispatch(Action::CloseLesson),
+                },
+            )
+        };
+        let panel = state.lesson.map(|at| {
+            let s = state.clone();
+            let on_step = Callback::from(move |i: usize| s.dispatch(Action::OpenLesson(at.lesson, i)));
+            let s = state.clone();
+            let on_run = Callback::from(move |r| s.dispatch(Action::LessonRun(r)));
+            let s = state.clone();
+            let on_close = Callback::from(move |()| s.dispatch(Action::CloseLesson));
+            // A compared program's two runs side by side (the compare view).
+            let on_compare = crate::lessons::nav::vary(&at).map(|v| {
+                let (s, driver) = (state.clone(), driver.clone());
+                Callback::from(move |()| {
+                    driver.with(|d| d.pause());
+                    s.dispatch(Action::OpenCompare(v));
+                })
+            });
+            html! {
+                <LessonPanel {lang} {at} {status} end_time={frame.as_ref().map_or(0, |f| f.end_time)}
+                             {on_step} {on_run} {on_close} {on_compare} />
+            }
+        });
+        html! {
+            <aside class="lessons" data-testid="lessons-area">
+                { lesson_menu(&LessonMenuProps { lang, current: state.lesson.map(|at| at.lesson.id), on_choose }) }
+                { panel.unwrap_or_default() }
+            </aside>
+        }
+    };
+
     html! {
-        <div class={app_class}>
+        <div class={app_class} data-lesson-focus={state.lesson.map(|at| at.focus_attr())}>
             { header(&HeaderProps { lang, theme: state.theme, on_theme, on_popover, tools: html! {
                 <>
                     <ShareTools {lang} {make_link} />
@@ -464,6 +509,7 @@ pub fn app() -> Html {
             } else {
             <main class="layout">
                 <div class="layout__code">
+                    { lessons }
                     <Editor
                         src={AttrValue::from(state.src.clone())}
                         diagnostics={state.diagnostics.clone()}

@@ -22,6 +22,7 @@ use gosched_sim::view::RaceView;
 use gosched_sim::{Config, Limits, Session, TraceLevel};
 
 use crate::frame::{Frame, LogEntry, Status};
+use crate::lessons::data::Moment;
 use crate::narrate::{self, Names};
 use crate::state::{Settings, FILE_NAME};
 use crate::timeline::{Picture, Timeline};
@@ -76,6 +77,8 @@ enum Goal {
     Step,
     /// Move to this step, then stop.
     Seek(Step),
+    /// Run until the first event of this kind, then stop on it (a lesson's step).
+    SeekFirst(Moment),
 }
 
 /// Progress of "move to the next event", kept across slices.
@@ -120,6 +123,11 @@ pub struct Driver {
     changed: bool,
     /// The user has started the run (so a stop is "paused", not "ready").
     started: bool,
+    /// A step limit for the next load lower than the default (a lesson's run that is
+    /// meant to hang reaches it quickly).
+    max_steps: Option<u64>,
+    /// Events already searched by [`Goal::SeekFirst`].
+    scanned: usize,
 }
 
 impl Default for Driver {
@@ -131,6 +139,8 @@ impl Default for Driver {
             chunk: CHUNK_START,
             changed: false,
             started: false,
+            max_steps: None,
+            scanned: 0,
         }
     }
 }
@@ -197,12 +207,13 @@ impl Driver {
                 return Err(diags.iter().map(|d| d.render(FILE_NAME, &index)).collect());
             }
         };
+        let mut cfg = config(settings);
+        if let Some(n) = self.max_steps {
+            cfg.limits.max_steps = n.min(cfg.limits.max_steps);
+        }
         let (mut session, race) = match schedule {
-            Some(sc) => (
-                Session::with_schedule(prog.clone(), config(settings), sc),
-                sc.race,
-            ),
-            None => (Session::new(prog.clone(), config(settings)), settings.race),
+            Some(sc) => (Session::with_schedule(prog.clone(), cfg, sc), sc.race),
+            None => (Session::new(prog.clone(), cfg), settings.race),
         };
         session.set_snapshot_budget(SNAPSHOTS);
         let mut timeline = Timeline::default();
@@ -223,6 +234,34 @@ impl Driver {
             log_at: (f64::NEG_INFINITY, Step::MAX),
         });
         Ok(())
+    }
+
+    /// Sets the step limit of the runs loaded from now on (`None`: the default).
+    pub fn set_max_steps(&mut self, max_steps: Option<u64>) {
+        self.max_steps = max_steps;
+    }
+
+    /// Moves to the first event of kind `m` (running as far as needed), and pauses; at
+    /// the end of a run that has none, stays at the end.
+    pub fn seek_first(&mut self, m: Moment) {
+        if self.run.is_none() {
+            return;
+        }
+        self.started = true;
+        self.goal = Goal::SeekFirst(m);
+        self.scanned = 0;
+        self.stepper = Stepper::default();
+        self.changed = true;
+    }
+
+    /// Runs as fast as possible to the end of the run (or its step limit); does
+    /// nothing at the end of a finished run.
+    pub fn run_to_end(&mut self) {
+        let Some(run) = &self.run else { return };
+        if run.session.finished() && run.session.step() == run.session.furthest() {
+            return;
+        }
+        self.play(None);
     }
 
     /// Forgets the loaded program (the editor holds errors).
@@ -380,6 +419,32 @@ impl Driver {
                     }
                     arrived
                 }
+                Goal::SeekFirst(m) => {
+                    // Search what is recorded, then record more: replay up to the
+                    // furthest step, then run on.
+                    let evs = run.session.events();
+                    let found = evs
+                        .get(self.scanned..)
+                        .unwrap_or_default()
+                        .iter()
+                        .find(|e| crate::lessons::moment::matches(m, &e.kind))
+                        .map(|e| e.step);
+                    self.scanned = evs.len();
+                    if let Some(step) = found {
+                        self.goal = Goal::Seek(step);
+                        false
+                    } else if run.session.step() < run.session.furthest() {
+                        let furthest = run.session.furthest();
+                        run.session.seek_toward(furthest, self.chunk);
+                        false
+                    } else if run.session.finished() {
+                        self.goal = Goal::Idle;
+                        true
+                    } else {
+                        run.session.run(self.chunk);
+                        false
+                    }
+                }
                 Goal::Step => match step_slice(&mut run.session, &mut self.stepper, self.chunk) {
                     Some(_) => {
                         self.goal = Goal::Idle;
@@ -438,7 +503,7 @@ impl Driver {
         // On the way to a seek's or a step's destination there is nothing worth
         // drawing (the slider already shows where it goes): only playing draws as it
         // goes, and everything draws on arrival.
-        let moving = matches!(self.goal, Goal::Seek(_) | Goal::Step);
+        let moving = matches!(self.goal, Goal::Seek(_) | Goal::Step | Goal::SeekFirst(_));
         if (run.session.step() != before && !moving) || self.goal == Goal::Idle {
             self.changed = true;
         }
@@ -536,7 +601,7 @@ impl Driver {
         let status = match goal {
             Goal::Play { .. } => Status::Playing,
             _ if s.finished() => Status::Finished(machine.outcome().map_or(0, |o| o.exit_code)),
-            Goal::Seek(_) | Goal::Step => Status::Seeking,
+            Goal::Seek(_) | Goal::Step | Goal::SeekFirst(_) => Status::Seeking,
             Goal::Idle if started || cur > 0 => Status::Paused,
             Goal::Idle => Status::Ready,
         };
@@ -765,5 +830,71 @@ mod tests {
             "{} of {end}",
             f.view.time
         );
+    }
+
+    /// A lesson's "seek to the first preemption request" lands on that event, paused,
+    /// and the same seek from further on moves back to it.
+    #[test]
+    fn seek_first_lands_on_the_first_event_of_a_kind() {
+        use crate::lessons::data::{program, Moment};
+        let (_, p) = program("cpu-bound").expect("lesson program");
+        let mut d = loaded(
+            p.source,
+            Settings {
+                procs: 1,
+                race: false,
+                ..settings()
+            },
+        );
+        let clock = fake_clock(0.05);
+        d.seek_first(Moment::PreemptRequest);
+        let mut frames = 0;
+        while d.busy() {
+            d.work(&clock, 8.0, 16.0);
+            frames += 1;
+            assert!(frames < 100_000);
+        }
+        let f = d.frame(0.0).expect("frame");
+        assert_eq!(f.status, Status::Paused);
+        let first = f.step;
+        assert!(first > 0);
+        assert!(
+            f.narration
+                .iter()
+                .any(|n| n.key == crate::i18n::Key::EvPreemptRequest),
+            "{:?}",
+            f.narration
+        );
+        d.run_to_end();
+        while d.busy() {
+            d.work(&clock, 8.0, 16.0);
+        }
+        assert!(d.frame(0.0).expect("frame").step > first);
+        d.seek_first(Moment::PreemptRequest);
+        while d.busy() {
+            d.work(&clock, 8.0, 16.0);
+        }
+        assert_eq!(d.frame(0.0).expect("frame").step, first);
+    }
+
+    /// A lesson's step limit ends a hanging run early.
+    #[test]
+    fn a_step_limit_ends_a_spinning_run() {
+        let mut d = Driver::default();
+        d.set_max_steps(Some(200_000));
+        let src = "package main\n\nfunc main() {\n\tfor {\n\t}\n}\n";
+        d.load(src, &settings()).expect("compiles");
+        d.run_to_end();
+        let clock = fake_clock(0.05);
+        let mut frames = 0;
+        while d.busy() {
+            d.work(&clock, 8.0, 16.0);
+            frames += 1;
+            assert!(frames < 100_000);
+        }
+        let f = d.frame(0.0).expect("frame");
+        assert!(matches!(f.status, Status::Finished(_)), "{:?}", f.status);
+        // The limit is checked between bursts, which are short.
+        assert!((200_000..201_000).contains(&f.step), "{}", f.step);
     }
 }

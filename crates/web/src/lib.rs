@@ -25,6 +25,7 @@ pub mod frame;
 pub mod highlight;
 pub mod hooks;
 pub mod i18n;
+pub mod lessons;
 pub mod narrate;
 pub mod share;
 pub mod state;

@@ -174,8 +174,9 @@ pub struct Playground {
     /// A recorded schedule to replay instead of the seed's (the explorer's hook: the
     /// driver's loaded run carries it). Edits and setting changes drop it.
     pub schedule: Option<String>,
-    /// The lesson step a link named (`race-condition/2`), carried through links.
-    pub lesson: Option<String>,
+    /// The lesson being followed, and where (lessons: `lessons/nav.rs`); links carry
+    /// it as `race-condition/2`.
+    pub lesson: Option<crate::lessons::nav::LessonAt>,
     /// Why the link the page was opened with could not be used.
     pub link_error: Option<ShareError>,
     /// Bumped by every [`Action::LoadScenario`], so savers can tell a loaded scenario
@@ -208,6 +209,10 @@ pub enum Action {
     Select(Option<u32>),
     MarkLines(Vec<u32>),
     Popover(Option<Popover>),
+    /// Lessons: open step `.1` (0-based) of a lesson, show a program's other run, close.
+    OpenLesson(&'static crate::lessons::data::Lesson, usize),
+    LessonRun(crate::lessons::nav::Run),
+    CloseLesson,
     // Scenario links (share).
     /// Applies a scenario (an opened link, a saved draft, an embed's `load`): program,
     /// settings, speed, selection, language; the run then seeks to its step.
@@ -282,7 +287,7 @@ impl Playground {
                 Lang::En => share::Lang::En,
                 Lang::PtBr => share::Lang::PtBr,
             }),
-            lesson: self.lesson.clone(),
+            lesson: self.lesson.map(|at| crate::lessons::nav::link_step(&at)),
             schedule: self.schedule.clone(),
         }
     }
@@ -327,7 +332,12 @@ impl Playground {
         self.schedule = s
             .schedule
             .filter(|t| gosched_sim::explore::Schedule::decode(t).is_ok());
-        self.lesson = s.lesson;
+        // A link's lesson step: the panel opens there, on the link's own program and
+        // settings (the link's playhead, not the step's seek).
+        self.lesson = s
+            .lesson
+            .as_deref()
+            .and_then(|l| crate::lessons::nav::attach(l, self.lesson));
         self.seek_on_load = s.step.filter(|&n| n > 0);
         self.popover = None;
         self.loads += 1;
@@ -431,6 +441,12 @@ impl Reducible for Playground {
                 next.selected_cell = None;
             }
             Action::Popover(p) => next.popover = p,
+            Action::OpenLesson(l, i) => crate::lessons::nav::go(&mut next, l, i),
+            Action::LessonRun(r) => crate::lessons::nav::switch_run(&mut next, r),
+            Action::CloseLesson => {
+                next.lesson = None;
+                next.marked_lines.clear();
+            }
             Action::LoadScenario(s) => next.apply_scenario(*s),
             Action::LinkError(e) => next.link_error = e,
             Action::SelectCell(c) => {

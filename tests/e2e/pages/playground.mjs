@@ -54,6 +54,13 @@ export class Playground {
     this.seatGoalState = page.getByTestId('seat-goal-state');
     this.seatDecision = page.getByTestId('seat-decision');
     this.waitFor = page.getByTestId('wait-for');
+    // Lessons.
+    this.lessonMenu = page.getByTestId('lessons');
+    this.lessonPanel = page.getByTestId('lesson-panel');
+    this.lessonText = page.getByTestId('lesson-text');
+    this.lessonStep = page.getByTestId('lesson-step');
+    this.lessonNext = page.getByTestId('lesson-next');
+    this.lessonPrev = page.getByTestId('lesson-prev');
     // Scenario links and the language switch.
     this.shareButton = page.getByTestId('share');
     this.shareUrl = page.getByTestId('share-url');
@@ -61,6 +68,18 @@ export class Playground {
     this.shareStatus = page.getByTestId('share-status');
     this.lang = page.getByTestId('lang');
     this.linkError = page.getByTestId('link-error');
+  }
+
+  /** Opens the page at a lesson link (`#lesson=<id>/<n>`, n 1-based) and waits for its panel. */
+  async openLesson(id, step = 1) {
+    await this.page.goto(`/#lesson=${id}/${step}`);
+    await this.editor.waitFor();
+    await expect(this.lessonStep).toHaveAttribute('data-step', String(step));
+  }
+
+  /** The lesson step shown (1-based). */
+  async lessonStepNumber() {
+    return Number(await this.lessonStep.getAttribute('data-step'));
   }
 
   /** Opens the page at `url` (a path, or a whole link) and waits until the app rendered. */

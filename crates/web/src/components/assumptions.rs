@@ -16,10 +16,10 @@ pub fn assumptions(p: &AssumptionsProps) -> Html {
     html! {
         <div class="popover popover--wide" role="dialog" aria-modal="false" aria-labelledby="assumptions-title"
              data-testid="assumptions">
-            <header class="popover__head">
+            <div class="popover__head">
                 <h2 class="popover__title" id="assumptions-title">{ t(lang, Key::Assumptions) }</h2>
                 <button type="button" class="btn btn--icon" aria-label={t(lang, Key::Close)} onclick={close}>{ "×" }</button>
-            </header>
+            </div>
             <p>{ t(lang, Key::AssumptionsIntro) }</p>
             <ul class="assumptions">
                 { for gosched_sim::assumptions::assumptions().iter().map(|a| html! {

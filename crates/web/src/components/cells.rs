@@ -79,7 +79,8 @@ pub fn cells(p: &CellsProps) -> Html {
             ])
         });
         let racy = c.racy || race.is_some();
-        let label = tf(lang, Key::CellLabel, &[("name", &c.name), ("value", &c.value)]);
+        // No aria-label: the button's name is its visible text (name = value, the race or
+        // the last access, the counts), so what a screen reader says matches what is shown.
         html! {
             <li key={c.name.clone()} class="cells__item">
                 <button
@@ -88,11 +89,11 @@ pub fn cells(p: &CellsProps) -> Html {
                     data-testid={format!("cell-{}", c.name)}
                     aria-pressed={selected.to_string()}
                     data-race={if racy { "true" } else { "false" }}
-                    aria-label={label}
                     {onclick}
                 >
                     <span key={flash_key} class={flash} aria-hidden="true"></span>
                     <span class="cell__name">{ c.name.clone() }</span>
+                    <span class="visually-hidden">{ " = " }</span>
                     <span class="cell__value">{ c.value.clone() }</span>
                     if let Some(r) = race {
                         <span class="cell__race">

@@ -22,10 +22,10 @@ pub fn help(p: &HelpProps) -> Html {
     let close = p.on_close.reform(|_: MouseEvent| ());
     html! {
         <div class="popover" role="dialog" aria-modal="false" aria-labelledby="help-title" data-testid="help">
-            <header class="popover__head">
+            <div class="popover__head">
                 <h2 class="popover__title" id="help-title">{ t(lang, Key::Shortcuts) }</h2>
                 <button type="button" class="btn btn--icon" aria-label={t(lang, Key::Close)} onclick={close}>{ "×" }</button>
-            </header>
+            </div>
             <dl class="keys">
                 { for rows.into_iter().map(|(k, what)| html! {
                     <div class="keys__row">

@@ -18,6 +18,8 @@ pub mod event_log;
 pub mod explore_panel;
 pub mod header;
 pub mod help;
+pub mod lesson_menu;
+pub mod lesson_panel;
 pub mod machines;
 pub mod memory_meter;
 pub mod narration;

@@ -5,5 +5,6 @@ pub mod use_compare;
 pub mod use_driver;
 pub mod use_explorer;
 pub mod use_flip;
+pub mod use_lessons;
 pub mod use_share_link;
 pub mod use_shortcuts;

@@ -26,6 +26,11 @@ pub fn restore(p: &mut Playground) {
         p.lang = crate::i18n::Lang::from_tag(&l);
     }
     let hash = crate::dom::location_hash();
+    // A lesson link (`#lesson=...`) is opened by the lessons hook, over the default
+    // program (not the draft).
+    if crate::lessons::nav::is_lesson_link(&hash) {
+        return;
+    }
     if !hash.is_empty() {
         let (s, err) = share::open(&hash);
         p.apply_scenario(s);
@@ -53,7 +58,7 @@ pub fn use_share_link(state: &UseReducerHandle<Playground>, save: bool) {
             let listener = web_sys::window().map(|w| {
                 gloo_events::EventListener::new(&w, "hashchange", move |_| {
                     let hash = crate::dom::location_hash();
-                    if !hash.is_empty() {
+                    if !hash.is_empty() && !crate::lessons::nav::is_lesson_link(&hash) {
                         open_fragment(&dispatch, &hash);
                     }
                 })

@@ -126,6 +126,8 @@ keys! {
     SeatReached, SeatNotYet, SeatCritical, WaitForTitle, WaitForIntro, WaitForWaits,
     WaitForHeldBy, WaitForFedBy, WaitForNobody, WaitForCycle, WaitForActive, WaitForNone,
     WaitForSelect, WaitForIntroGlobal,
+    // Lessons (menu and guided panel).
+    LessonsMenu, LessonsChoose, LessonPanel, LessonStepOf, LessonPrev, LessonNext, LessonClose, LessonProgram, LessonRuns, LessonRunName, LessonRunShow, LessonRunShown, LessonRunTime, LessonRunLimit, LessonRunPending, LessonSteps, LessonGoStep, LessonSideBySide,
     // Scenario links and the language switch (share).
     Share, ShareTitle, ShareLink, Copy, LinkCopied, CopyByHand, Language, LangEn, LangPtBr, LinkError, LinkNotAScenario, LinkNewer, LinkBadEncoding, LinkCorrupt, LinkTooLarge, LinkBadField, LinkNotText,
     // ---- compare runs (issue 7) ----
