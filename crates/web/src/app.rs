@@ -39,6 +39,11 @@ use crate::hooks::use_shortcuts::{use_shortcuts, Shortcut};
 use crate::i18n::{t, Key, Lang};
 use crate::state::{Action, Playground, Popover, Shared, Theme};
 
+/// The wait-for graph is worked out and listed for at most this many live goroutines:
+/// past it, walking the heap and listing every blocked goroutine would block the page
+/// for seconds (900,000 goroutines blocked in `select {}` took 76 s).
+const WAIT_FOR_MAX_GOROUTINES: u64 = 5_000;
+
 /// Where the theme choice is saved.
 const THEME_PREF: &str = "gosched.theme";
 
@@ -307,9 +312,10 @@ pub fn app() -> Html {
             state.generation,
             f.map(|f| f.step),
             f.is_some_and(|f| f.status == Status::Playing),
+            f.is_some_and(|f| f.view.memory.goroutines > WAIT_FOR_MAX_GOROUTINES),
         );
-        use_memo(key, move |(_, step, playing)| {
-            if *playing || step.is_none() {
+        use_memo(key, move |(_, step, playing, too_many)| {
+            if *playing || step.is_none() || *too_many {
                 return None;
             }
             driver.peek(|d| {

@@ -171,3 +171,42 @@ pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
     ok.forget();
     failed.forget();
 }
+
+/// Rules added to the page's last stylesheet (its sheet and how many), for
+/// [`remove_css_rules`].
+pub struct AddedRules(Option<(web_sys::CssStyleSheet, u32, u32)>);
+
+/// Appends `rules` to the page's last stylesheet through the CSS object model, which
+/// the Content-Security-Policy allows (inline `<style>` elements it refuses).
+pub fn add_css_rules(rules: &[String]) -> AddedRules {
+    use wasm_bindgen::JsCast;
+    let sheet = web_sys::window()
+        .and_then(|w| w.document())
+        .map(|d| d.style_sheets())
+        .and_then(|l| l.length().checked_sub(1).and_then(|i| l.item(i)))
+        .and_then(|s| s.dyn_into::<web_sys::CssStyleSheet>().ok());
+    let Some(sheet) = sheet else {
+        return AddedRules(None);
+    };
+    let Ok(base) = sheet.css_rules().map(|r| r.length()) else {
+        return AddedRules(None);
+    };
+    let mut n = 0;
+    for r in rules {
+        if sheet.insert_rule_with_index(r, base + n).is_ok() {
+            n += 1;
+        }
+    }
+    AddedRules(Some((sheet, base, n)))
+}
+
+/// Takes out rules [`add_css_rules`] added (if nothing moved them since).
+pub fn remove_css_rules(added: AddedRules) {
+    if let Some((sheet, base, n)) = added.0 {
+        if sheet.css_rules().map(|r| r.length()) == Ok(base + n) {
+            for _ in 0..n {
+                let _ = sheet.delete_rule(base);
+            }
+        }
+    }
+}

@@ -158,6 +158,29 @@ pub fn be_scheduler(p: &BeSchedulerProps) -> Html {
         })
     };
 
+    // Outline the goroutine at the decision (solid) and the one that would run instead
+    // (dashed) on the stage: rules added to the page's own stylesheet through the CSS
+    // object model (the Content-Security-Policy refuses inline <style> elements, and the
+    // stage redraws its tokens after this panel).
+    let marks = seat
+        .borrow()
+        .as_ref()
+        .and_then(|(_, s)| s.spot.pending.as_ref().map(|d| (d.g, d.next)));
+    use_effect_with(marks, |marks| {
+        let mut rules = Vec::new();
+        if let Some((g, next)) = *marks {
+            rules.push(format!(
+                "[data-testid=\"g-{g}\"] {{ outline: 3px solid var(--seat-standing, #d97706); outline-offset: 2px; }}"
+            ));
+            if let Some(n) = next {
+                rules.push(format!(
+                    "[data-testid=\"g-{n}\"] {{ outline: 3px dashed var(--seat-next, #059669); outline-offset: 2px; }}"
+                ));
+            }
+        }
+        let added = crate::dom::add_css_rules(&rules);
+        move || crate::dom::remove_css_rules(added)
+    });
     let body = seat.borrow().as_ref().map(|(_, s)| {
         let spot = &s.spot;
         let reached = spot.reached(*goal);
@@ -170,20 +193,8 @@ pub fn be_scheduler(p: &BeSchedulerProps) -> Html {
                     Some(n) => tf(lang, Key::SeatPreempt, &[("g", &g(d.g)), ("next", &g(n))]),
                     None => tf(lang, Key::SeatPreemptAny, &[("g", &g(d.g))]),
                 };
-                // Outline the goroutine at the decision and the one that would run instead
-                // (the rules name tokens by their numeric test ids only).
-                let mut css = format!(
-                    "[data-testid=\"g-{}\"]{{outline:3px solid var(--seat-standing,#d97706);outline-offset:2px}}",
-                    d.g
-                );
-                if let Some(n) = d.next {
-                    css.push_str(&format!(
-                        "[data-testid=\"g-{n}\"]{{outline:3px dashed var(--seat-next,#059669);outline-offset:2px}}"
-                    ));
-                }
                 html! {
                     <div class="seat__decision" data-testid="seat-decision" data-g={d.g.to_string()} data-line={d.line.to_string()} data-index={d.index.to_string()}>
-                        <style>{ css }</style>
                         <p>{ tf(lang, Key::SeatAt, &[("g", &g(d.g)), ("line", &d.line.to_string())]) }</p>
                         <div class="seat__choices">
                             <button type="button" class={classes!("btn", "seat__choice", super::color_class(d.g))} data-testid="seat-continue" onclick={on_continue.clone()}>
