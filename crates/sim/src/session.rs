@@ -315,7 +315,9 @@ fn approx_bytes(m: &Machine) -> u64 {
         + o.stderr.len()
         + o.console.iter().map(|(_, t)| t.len()).sum::<usize>()
         + o.stdout_marks.len() * std::mem::size_of::<(u64, crate::ids::Step)>();
-    m.gs.len() as u64 * per_g + regs + m.heap.bytes() + output as u64
+    // So are the race detector's vector clocks (a goroutine's clock can name every other).
+    let race = m.race.as_ref().map_or(0, |r| r.approx_bytes());
+    m.gs.len() as u64 * per_g + regs + m.heap.bytes() + output as u64 + race
 }
 
 #[cfg(test)]

@@ -19,6 +19,16 @@ pub enum VClock {
     Dense(Vec<u32>),
 }
 
+impl VClock {
+    /// Bytes its entries take (for snapshot budgets).
+    pub fn approx_bytes(&self) -> u64 {
+        match self {
+            VClock::Sparse(v) => 8 * v.capacity() as u64,
+            VClock::Dense(v) => 4 * v.capacity() as u64,
+        }
+    }
+}
+
 impl Default for VClock {
     fn default() -> Self {
         VClock::Sparse(Vec::new())

@@ -91,6 +91,15 @@ pub struct Race {
 }
 
 impl Race {
+    /// A rough size in bytes of the detector's state (its vector clocks and shadow
+    /// cells), for snapshot budgets: with thousands of goroutines the clocks outweigh
+    /// everything else a snapshot copies.
+    pub fn approx_bytes(&self) -> u64 {
+        let threads: u64 = self.threads.iter().map(|t| 16 + t.vc.approx_bytes()).sum();
+        let sync: u64 = self.sync.values().map(|c| 32 + c.approx_bytes()).sum();
+        threads + sync + 64 * self.shadow.len() as u64
+    }
+
     pub fn new() -> Race {
         let mut r = Race::default();
         r.thread_mut(GoId(1)).epoch = 1;
