@@ -110,9 +110,9 @@ for (const [name, seconds] of [['spawn', 6]]) {
       // A fast machine reaches the page's goroutine limit within the time: it ends there.
       await expect(app.runStatus).toHaveText('finished, exit status 2');
       await expect(app.console).toContainText(
-        'gosched: goroutine limit reached: the program created more than 1000000 goroutines. Raise it with --max-goroutines.',
+        'gosched: goroutine limit reached: the program created more than 150000 goroutines. Raise it with --max-goroutines.',
       );
-      expect(live).toBeGreaterThan(900_000);
+      expect(live).toBeGreaterThan(140_000);
     } else {
       // Still running, and moving.
       const step = await app.step();
