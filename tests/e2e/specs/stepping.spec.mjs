@@ -77,6 +77,13 @@ test('seeking with the slider and clicking the timeline move the run', async ({ 
   const box = await app.timeline.boundingBox();
   await app.timeline.click({ position: { x: box.width * 0.1, y: box.height / 2 } });
   await expect.poll(() => app.step()).toBeLessThan(Math.floor(end / 2));
+  // The click lands where it was made: the playhead (placed by simulated time) moves to
+  // about a quarter of the lanes' width, not to a quarter of the page's.
+  await expect(app.runStatus).toHaveText('paused');
+  await app.timeline.click({ position: { x: box.width * 0.25, y: box.height / 2 } });
+  const head = app.timeline.locator('.tl__head');
+  await expect.poll(async () => parseFloat(await head.evaluate((e) => e.style.left))).toBeGreaterThan(20);
+  expect(parseFloat(await head.evaluate((e) => e.style.left))).toBeLessThan(35);
 });
 
 test('changing GOMAXPROCS, preemption, seed or the race detector starts over', async ({ page }) => {

@@ -157,9 +157,12 @@ pub fn timeline(p: &TimelineProps) -> Html {
         let end = pic.end;
         let on_seek = p.on_seek.clone();
         Callback::from(move |e: MouseEvent| {
+            // Yew delegates events to the app's root, so `current_target` is not the lanes:
+            // measure the lanes the click landed in.
             let Some(el) = e
-                .current_target()
+                .target()
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest(".tl__lanes").ok().flatten())
             else {
                 return;
             };
