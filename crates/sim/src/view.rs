@@ -262,7 +262,7 @@ impl Machine {
     /// Building a [`GView`] costs two strings and a line lookup, so this keeps a
     /// view of 100,000 goroutines cheap enough to draw every frame.
     pub fn view_limited(&self, max_goroutines: usize) -> View {
-        let scan = self.scan_goroutines();
+        let mut scan = self.scan_goroutines();
         let limited = scan.live > max_goroutines;
         let head = if limited { QUEUE_HEAD } else { usize::MAX };
         let (sleepers, sleepers_len) = self.sleepers_view(head);
@@ -344,10 +344,10 @@ impl Machine {
             });
         }
         self.view_syncs(&mut v);
-        self.view_chans(&mut v, scan.chans);
+        self.view_chans(&mut v, std::mem::take(&mut scan.chans));
         let queued = queue_places(&v);
         if limited {
-            let listed = self.listed(&v, &scan.unlisted);
+            let listed = self.listed(&v, &scan);
             v.omitted = scan.live as u64 - listed.len() as u64;
             for id in listed {
                 let g = &self.gs[id.index()];
@@ -414,8 +414,6 @@ impl Machine {
                 _ => {}
             }
         }
-        s.unlisted = std::mem::take(&mut s.running);
-        s.unlisted.append(&mut s.blocked);
         s
     }
 
@@ -501,9 +499,9 @@ impl Machine {
     }
 
     /// The goroutines a limited view lists, in id order: main, what runs, the heads
-    /// of every queue, and `unlisted` (running, in a system call, or blocked where no
-    /// queue holds them).
-    fn listed(&self, v: &View, unlisted: &[GoId]) -> Vec<GoId> {
+    /// of every queue, and the goroutines `scan` found in no queue (running, in a system
+    /// call, or blocked in select or forever).
+    fn listed(&self, v: &View, scan: &Scan) -> Vec<GoId> {
         let mut ids: Vec<GoId> = vec![GoId(1)];
         let mut mark = |it: &mut dyn Iterator<Item = GoId>| ids.extend(it.take(QUEUE_HEAD));
         for p in &v.procs {
@@ -523,7 +521,8 @@ impl Machine {
             mark(&mut s.owner.into_iter());
             mark(&mut s.waiters.iter().copied());
         }
-        mark(&mut unlisted.iter().copied());
+        mark(&mut scan.running.iter().copied());
+        mark(&mut scan.blocked.iter().copied());
         gosched_lang::sort::sort(&mut ids);
         ids.dedup();
         ids.retain(|g| {
@@ -588,11 +587,10 @@ struct Scan {
     stack_bytes: u64,
     /// Channels goroutines wait on (with repeats).
     chans: Vec<ObjId>,
+    /// The first running or in-syscall goroutines (no queue holds them).
     running: Vec<GoId>,
+    /// The first goroutines blocked where no queue holds them (select, forever).
     blocked: Vec<GoId>,
-    /// The first running or in-syscall goroutines, then the first blocked where no
-    /// queue holds them.
-    unlisted: Vec<GoId>,
 }
 
 impl Machine {
