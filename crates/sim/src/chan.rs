@@ -3,7 +3,7 @@
 
 use std::collections::VecDeque;
 
-use gosched_lang::bytecode::{Reg, SelectId, TypeId, TypeKind};
+use gosched_lang::bytecode::{Instr, Reg, SelectCase, SelectId, TypeId, TypeKind};
 
 use crate::heap::Obj;
 use crate::ids::{GoId, ObjId, ProcId};
@@ -13,6 +13,18 @@ use crate::race::SyncKey;
 use crate::rng::ChoiceKind;
 use crate::sched::g::{Park, WaitReason};
 use crate::trace::EventKind;
+
+/// A live case of the `select` a goroutine is about to run, for the page's
+/// "be the scheduler" ([`Machine::pending_select`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SelectCaseView {
+    /// Its number among the `select`'s cases, from 0 in source order.
+    pub case: u32,
+    pub line: u32,
+    pub send: bool,
+    /// It can proceed now.
+    pub ready: bool,
+}
 use crate::value::Value;
 
 /// The largest buffer `make(chan T, n)` accepts here (Go's limit depends on
@@ -207,6 +219,63 @@ impl Machine {
                 Ok(Flow::Stop)
             }
         }
+    }
+
+    /// Which of a `select`'s live cases (those on non-nil channels, in case
+    /// order) can proceed now, a bit per live case (the first 64): a send to
+    /// a closed channel, to a waiting receiver or into buffer space; a
+    /// receive from a closed channel, a waiting sender or a buffered value.
+    fn ready_cases(&self, cases: &[SelectCase], live: &[(u16, ObjId)]) -> u64 {
+        let mut mask = 0u64;
+        for (k, &(i, o)) in live.iter().enumerate().take(64) {
+            let Some(c) = self.chan(o) else { continue };
+            let ready = if cases[i as usize].send {
+                c.closed || !c.recvq.is_empty() || (c.buf.len() as u32) < c.cap
+            } else {
+                c.closed || !c.sendq.is_empty() || !c.buf.is_empty()
+            };
+            if ready {
+                mask |= 1 << k;
+            }
+        }
+        mask
+    }
+
+    /// The live cases (on non-nil channels, in case order) of the `select`
+    /// goroutine `g` is about to run, as the page's "be the scheduler" names
+    /// them: case number, line, and whether it can proceed now. Empty when
+    /// `g`'s next instruction is not a `select`.
+    pub fn pending_select(&self, g: GoId) -> Vec<SelectCaseView> {
+        let Some(gg) = self.gs.get(g.index()) else {
+            return Vec::new();
+        };
+        let Some(f) = gg.frames.last() else {
+            return Vec::new();
+        };
+        let func = self.prog.func(f.func);
+        let Some(Instr::Select { table, .. }) = func.code.get(f.pc as usize) else {
+            return Vec::new();
+        };
+        let cases = &func.selects[table.index()].cases;
+        let file = &self.prog.files[func.file.index()];
+        let live: Vec<(u16, ObjId)> = cases
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| match self.reg(g, c.ch) {
+                Value::Ref(o) => Some((i as u16, o)),
+                _ => None,
+            })
+            .collect();
+        let ready = self.ready_cases(cases, &live);
+        live.iter()
+            .enumerate()
+            .map(|(k, &(i, _))| SelectCaseView {
+                case: u32::from(i),
+                line: file.lines.line_col(cases[i as usize].span.lo).line,
+                send: cases[i as usize].send,
+                ready: k < 64 && ready & 1 << k != 0,
+            })
+            .collect()
     }
 
     /// Sends without blocking if possible; returns whether it happened.
@@ -408,10 +477,18 @@ impl Machine {
                 live.push((i as u16, o));
             }
         }
-        // Poll in a uniformly random order.
+        // Poll in a uniformly random order. Be the scheduler: the first draw
+        // carries the ready cases, among which the order really picks.
         let mut order = live.clone();
+        let mut among = if order.len() > 1 && self.recording_choices() {
+            self.ready_cases(&sel.cases, &live)
+        } else {
+            0
+        };
         for i in (1..order.len()).rev() {
-            let j = self.choose(ChoiceKind::Select, i as u32 + 1) as usize;
+            let n = i as u32 + 1;
+            let j = self.choose_among(ChoiceKind::Select, n, Some(g), Some(p), among) as usize;
+            among = 0;
             order.swap(i, j);
         }
         for &(i, o) in &order {

@@ -476,6 +476,20 @@ impl Machine {
         self.steered(kind, n.max(1), drawn)
     }
 
+    /// [`Machine::choose`] for a choice a person can make instead (be the
+    /// scheduler): records who makes it and what it really picks among.
+    pub(crate) fn choose_among(
+        &mut self,
+        kind: ChoiceKind,
+        n: u32,
+        g: Option<GoId>,
+        p: Option<ProcId>,
+        among: u64,
+    ) -> u32 {
+        let drawn = self.rng.below(n.max(1));
+        self.steered_among(kind, n.max(1), drawn, g, p, among)
+    }
+
     /// The current simulated time: the clock of the P furthest behind, or
     /// the time of the last event when nothing runs.
     pub fn now(&self) -> Nanos {

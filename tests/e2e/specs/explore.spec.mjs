@@ -222,6 +222,116 @@ test('be the scheduler: a preemption between the read and the write of counter++
   await expect(app.console).toContainText(/^1$/m);
 });
 
+/** A select with two ready cases (and one on a nil channel, which is never live). */
+const SELECT = `package main
+
+import "fmt"
+
+func main() {
+	a := make(chan string, 1)
+	b := make(chan string, 1)
+	var never chan string
+	a <- "from a"
+	b <- "from b"
+	select {
+	case <-never:
+		fmt.Println("never")
+	case v := <-a:
+		fmt.Println(v)
+	case v := <-b:
+		fmt.Println(v)
+	}
+}
+`;
+
+/** Clicks "goes on" until a decision of `kind` stands (switch points go on). */
+async function onTo(page, app, kind) {
+  for (let clicks = 0; (await app.seatDecision.getAttribute('data-kind')) !== kind; clicks++) {
+    expect(clicks, `decisions before a ${kind} decision`).toBeLessThan(60);
+    await page.getByTestId('seat-continue').click();
+  }
+}
+
+test('be the scheduler: the user picks which ready case a select takes', async ({ page, artifact }) => {
+  const app = new Playground(page);
+  await app.open();
+  await app.load(SELECT);
+  await app.setProcs(1);
+  await app.beScheduler.click();
+  await onTo(page, app, 'select');
+  // The decision stands at the select's line; only the two ready cases are offered.
+  await expect(app.seatDecision).toHaveAttribute('data-line', '11');
+  await expect(app.seatDecision.locator('[data-testid^="seat-case-"]')).toHaveCount(2);
+  await expect(page.getByTestId('seat-case-1')).toContainText('line 14');
+  await expect(page.getByTestId('seat-case-2')).toContainText('line 16');
+  await expect(page.getByTestId('seat-case-0')).toHaveCount(0);
+  await artifact('be-the-scheduler-select');
+  const index = await app.seatDecision.getAttribute('data-index');
+  for (const [testid, out] of [['seat-case-2', 'from b'], ['seat-case-1', 'from a']]) {
+    await page.getByTestId(testid).click();
+    await expect(page.getByTestId('seat-ended')).toBeVisible();
+    await expect(app.console).toContainText(new RegExp(`^${out}$`, 'm'));
+    await expect(app.console).not.toContainText(out === 'from a' ? 'from b' : 'from a');
+    await page.getByTestId('seat-undo').click();
+    await expect(app.seatDecision).toHaveAttribute('data-index', index);
+  }
+});
+
+/** Three workers each start six goroutines and spin: on four Ps an idle P finds several to rob. */
+const FAN = `package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+func spin(n int) int {
+	s := 0
+	for i := 0; i < n; i++ {
+		s += i
+	}
+	return s
+}
+
+func main() {
+	var wg sync.WaitGroup
+	for w := 0; w < 3; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := 0; j < 6; j++ {
+				wg.Add(1)
+				go func() { defer wg.Done(); spin(20000) }()
+			}
+			spin(200000)
+		}()
+	}
+	wg.Wait()
+	fmt.Println("done")
+}
+`;
+
+test('be the scheduler: the user picks which P an idle P steals from', async ({ page, artifact }) => {
+  const app = new Playground(page);
+  await app.open();
+  await app.load(FAN);
+  await app.setProcs(4);
+  await app.beScheduler.click();
+  await onTo(page, app, 'steal');
+  const victims = app.seatDecision.locator('[data-testid^="seat-steal-"]');
+  expect(await victims.count()).toBeGreaterThanOrEqual(2);
+  await artifact('be-the-scheduler-steal');
+  // Rob the last P offered: the stage's event log then shows that P robbed.
+  const testid = await victims.last().getAttribute('data-testid');
+  const victim = testid.replace('seat-steal-', '');
+  const thief = (await app.seatDecision.locator('p').first().innerText()).match(/P(\d+)/)[1];
+  await victims.last().click();
+  await expect(app.seatDecision.or(page.getByTestId('seat-ended'))).toBeVisible();
+  // The event log (newest first): the thief's latest steal robbed that P.
+  const steals = page.locator('.log__item--steal').filter({ hasText: `P${thief} stole` });
+  await expect(steals.first()).toContainText(new RegExp(`from P${victim}\\b`));
+});
+
 test('exploring never blocks the main thread for 50 ms, and measures schedules per second', async ({ page, artifact }) => {
   test.setTimeout(120_000);
   await page.addInitScript(() => {

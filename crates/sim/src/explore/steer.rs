@@ -146,10 +146,20 @@ pub struct Choice {
     /// The value taken.
     pub value: u32,
     /// Steps completed when it was made: seek to this step to stand just
-    /// before it.
+    /// before it. A choice made inside a step (a `select`'s, or a steal's
+    /// after the step that left its P without work) counts that step: stand
+    /// one step earlier.
     pub step: Step,
-    /// The goroutine that stands at a switch point.
+    /// The goroutine that stands at a switch point, or runs a `select`.
     pub g: Option<GoId>,
+    /// The P that steals, for the first draw of a steal's victim order.
+    pub p: Option<ProcId>,
+    /// What the choice really picks among, when it is one a person can make
+    /// ([`Machine::choose_among`]): for the first draw of a steal's victim
+    /// order (its start), the Ps with goroutines to steal, a bit per P; for
+    /// the first draw of a `select`'s poll order, the ready cases, a bit per
+    /// case. Zero for every other choice.
+    pub among: u64,
 }
 
 /// Whether a call of the native named `name` is a visible operation: a
@@ -266,6 +276,21 @@ impl Machine {
     /// value is `base`.
     #[inline]
     pub(crate) fn steered(&mut self, kind: ChoiceKind, n: u32, base: u32) -> u32 {
+        self.steered_among(kind, n, base, None, None, 0)
+    }
+
+    /// [`Machine::steered`], recording who makes the choice and what it
+    /// really picks among (see [`Choice::among`]).
+    #[inline]
+    pub(crate) fn steered_among(
+        &mut self,
+        kind: ChoiceKind,
+        n: u32,
+        base: u32,
+        g: Option<GoId>,
+        p: Option<ProcId>,
+        among: u64,
+    ) -> u32 {
         let step = self.step;
         match &mut self.steer {
             None => base,
@@ -275,9 +300,18 @@ impl Machine {
                 options: n,
                 value: 0,
                 step,
-                g: None,
+                g,
+                p,
+                among,
             }),
         }
+    }
+
+    /// Whether the run records its choices (so that working out what a
+    /// choice picks among is worth its cost).
+    #[inline]
+    pub(crate) fn recording_choices(&self) -> bool {
+        self.steer.as_ref().is_some_and(|s| s.record.is_some())
     }
 
     /// Whether the policy chooses which core acts next (PCT).
@@ -360,6 +394,8 @@ impl Machine {
             value: 0,
             step,
             g: Some(g),
+            p: Some(p),
+            among: 0,
         });
         match SwitchAction::from_value(v) {
             SwitchAction::Preempt if can_preempt => {

@@ -143,7 +143,14 @@ impl Machine {
         }
         for pass in 0..STEAL_TRIES {
             let last = pass == STEAL_TRIES - 1;
-            for victim in self.random_order(n) {
+            // Be the scheduler: the first pass's order decides which P with
+            // queued goroutines is robbed, so record those Ps with it.
+            let among = if pass == 0 && self.recording_choices() {
+                self.stealable(thief)
+            } else {
+                0
+            };
+            for victim in self.random_order(n, thief, among) {
                 let victim = ProcId(victim);
                 if victim == thief || self.sched.p(victim).status == PStatus::Idle {
                     continue;
@@ -206,11 +213,27 @@ impl Machine {
         );
     }
 
+    /// The Ps other than `thief` that `steal_work` could take queued
+    /// goroutines from now, a bit per P.
+    fn stealable(&self, thief: ProcId) -> u64 {
+        (0..self.sched.gomaxprocs)
+            .map(ProcId)
+            .filter(|&v| {
+                v != thief
+                    && self.sched.p(v).status != PStatus::Idle
+                    && !self.sched.p(v).runq.is_empty()
+            })
+            .fold(0, |mask, v| mask | 1 << v.0)
+    }
+
     /// A pseudo-random visiting order of `0..n`: a random start and a random
     /// increment coprime with `n` (proc.go: randomOrder).
-    fn random_order(&mut self, n: u32) -> Vec<u32> {
+    /// `among` is recorded with the start's draw (see [`Choice::among`]).
+    ///
+    /// [`Choice::among`]: crate::explore::Choice::among
+    fn random_order(&mut self, n: u32, thief: ProcId, among: u64) -> Vec<u32> {
         let coprimes: Vec<u32> = (1..=n).filter(|&i| gcd(i, n) == 1).collect();
-        let start = self.choose(ChoiceKind::StealOrder, n);
+        let start = self.choose_among(ChoiceKind::StealOrder, n, None, Some(thief), among);
         let inc = coprimes[self.choose(ChoiceKind::StealOrder, coprimes.len() as u32) as usize];
         (0..n).map(|i| (start + i * inc) % n).collect()
     }

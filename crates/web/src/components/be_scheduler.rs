@@ -1,6 +1,7 @@
 //! "Be the scheduler": a toggle (`data-testid="be-scheduler"`), a goal, and at each decision
 //! point the candidates as buttons — the goroutine goes on, or is preempted and its P takes
-//! the next one (named), or its core lets another P run first — plus "go on ×10" and undo.
+//! the next one (named), or its core lets another P run first; which P an idle P steals
+//! from; which ready case a `select` takes — plus "go on ×10" and undo.
 //! The goroutine at the decision and the one that would run instead are outlined on the
 //! stage; its line is marked in the editor. The page replays every decision through a
 //! recorded schedule (see `explore/seat.rs`), paused at the next decision.
@@ -11,7 +12,7 @@ use gosched_sim::explore::SwitchAction;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::explore::seat::{Seat, SeatGoal};
+use crate::explore::seat::{Decision, Pick, Seat, SeatGoal};
 use crate::i18n::{num, t, tf, Key, Lang};
 use crate::state::Settings;
 
@@ -49,6 +50,31 @@ fn key_of(p: &BeSchedulerProps) -> SeatKey {
         p.settings.preempt,
         p.settings.seed,
     )
+}
+
+/// The `data-kind` of a decision, for tests and styles.
+fn pick_kind(p: &Pick) -> &'static str {
+    match p {
+        Pick::Switch => "switch",
+        Pick::Steal { .. } => "steal",
+        Pick::Select { .. } => "select",
+    }
+}
+
+/// The goroutines to outline on the stage for a decision: those standing at it (solid)
+/// and those it would run instead (dashed).
+fn outlined(d: &Decision) -> (Vec<u32>, Vec<u32>) {
+    match &d.pick {
+        Pick::Switch => (vec![d.g], d.next.into_iter().collect()),
+        Pick::Steal { victims, .. } => (
+            Vec::new(),
+            victims
+                .iter()
+                .flat_map(|(_, gs)| gs.iter().copied())
+                .collect(),
+        ),
+        Pick::Select { .. } => (vec![d.g], Vec::new()),
+    }
 }
 
 #[function_component(BeScheduler)]
@@ -145,6 +171,8 @@ pub fn be_scheduler(p: &BeSchedulerProps) -> Html {
     let on_undo = act(Rc::new(|s| {
         s.undo();
     }));
+    let on_steal = |victim: u32| act(Rc::new(move |s| s.steal_from(victim)));
+    let on_case = |case: u32| act(Rc::new(move |s| s.take_case(case)));
     let on_goal = {
         let goal = goal.clone();
         Callback::from(move |e: Event| {
@@ -165,14 +193,17 @@ pub fn be_scheduler(p: &BeSchedulerProps) -> Html {
     let marks = seat
         .borrow()
         .as_ref()
-        .and_then(|(_, s)| s.spot.pending.as_ref().map(|d| (d.g, d.next)));
+        .and_then(|(_, s)| s.spot.pending.as_ref().map(outlined));
     use_effect_with(marks, |marks| {
+        let marks = marks.clone();
         let mut rules = Vec::new();
-        if let Some((g, next)) = *marks {
-            rules.push(format!(
-                "[data-testid=\"g-{g}\"] {{ outline: 3px solid var(--seat-standing, #d97706); outline-offset: 2px; }}"
-            ));
-            if let Some(n) = next {
+        if let Some((standing, next)) = marks {
+            for g in standing {
+                rules.push(format!(
+                    "[data-testid=\"g-{g}\"] {{ outline: 3px solid var(--seat-standing, #d97706); outline-offset: 2px; }}"
+                ));
+            }
+            for n in next {
                 rules.push(format!(
                     "[data-testid=\"g-{n}\"] {{ outline: 3px dashed var(--seat-next, #059669); outline-offset: 2px; }}"
                 ));
@@ -187,6 +218,52 @@ pub fn be_scheduler(p: &BeSchedulerProps) -> Html {
         let goal_text = t(lang, goal_key(*goal));
         let g = |id: u32| format!("G{id}");
         let decision = match &spot.pending {
+            Some(d) if d.pick != Pick::Switch => {
+                let choices = match &d.pick {
+                    Pick::Steal { thief, victims } => html! {
+                        <>
+                            <p>{ tf(lang, Key::SeatStealAt, &[("p", &format!("P{thief}"))]) }</p>
+                            <div class="seat__choices">
+                                { for victims.iter().map(|(v, gs)| {
+                                    let gs: Vec<String> = gs.iter().map(|&q| g(q)).collect();
+                                    html! {
+                                        <button type="button" class="btn seat__choice" data-testid={format!("seat-steal-{v}")}
+                                                onclick={on_steal(*v)}>
+                                            { tf(lang, Key::SeatStealFrom, &[("p", &format!("P{v}")), ("gs", &gs.join(", "))]) }
+                                        </button>
+                                    }
+                                }) }
+                                <button type="button" class="btn btn--small" data-testid="seat-continue" onclick={on_continue.clone()}>
+                                    { t(lang, Key::SeatGoRandom) }
+                                </button>
+                            </div>
+                        </>
+                    },
+                    Pick::Select { cases } => html! {
+                        <>
+                            <p>{ tf(lang, Key::SeatSelectAt, &[("g", &g(d.g)), ("line", &d.line.to_string())]) }</p>
+                            <div class="seat__choices">
+                                { for cases.iter().filter(|c| c.ready).map(|c| html! {
+                                    <button type="button" class={classes!("btn", "seat__choice", super::color_class(d.g))}
+                                            data-testid={format!("seat-case-{}", c.case)} onclick={on_case(c.case)}>
+                                        { tf(lang, if c.send { Key::SeatCaseSend } else { Key::SeatCaseRecv }, &[("line", &c.line.to_string())]) }
+                                    </button>
+                                }) }
+                                <button type="button" class="btn btn--small" data-testid="seat-continue" onclick={on_continue.clone()}>
+                                    { t(lang, Key::SeatGoRandom) }
+                                </button>
+                            </div>
+                        </>
+                    },
+                    Pick::Switch => Html::default(),
+                };
+                html! {
+                    <div class="seat__decision" data-testid="seat-decision" data-kind={pick_kind(&d.pick)}
+                         data-g={d.g.to_string()} data-line={d.line.to_string()} data-index={d.index.to_string()}>
+                        { choices }
+                    </div>
+                }
+            }
             Some(d) => {
                 let queued: Vec<String> = d.queued.iter().map(|&q| g(q)).collect();
                 let preempt = match d.next {
@@ -194,7 +271,7 @@ pub fn be_scheduler(p: &BeSchedulerProps) -> Html {
                     None => tf(lang, Key::SeatPreemptAny, &[("g", &g(d.g))]),
                 };
                 html! {
-                    <div class="seat__decision" data-testid="seat-decision" data-g={d.g.to_string()} data-line={d.line.to_string()} data-index={d.index.to_string()}>
+                    <div class="seat__decision" data-testid="seat-decision" data-kind="switch" data-g={d.g.to_string()} data-line={d.line.to_string()} data-index={d.index.to_string()}>
                         <p>{ tf(lang, Key::SeatAt, &[("g", &g(d.g)), ("line", &d.line.to_string())]) }</p>
                         <div class="seat__choices">
                             <button type="button" class={classes!("btn", "seat__choice", super::color_class(d.g))} data-testid="seat-continue" onclick={on_continue.clone()}>

@@ -3,7 +3,11 @@
 //! variable's load or store under asynchronous preemption, a channel or `sync` operation, a
 //! `go` statement, output) at which another goroutine could run instead — and the user picks:
 //! the goroutine goes on, or is preempted there (and the P takes the next goroutine by Go's
-//! own queue rules), or, when another P is running, its core gives up its turn.
+//! own queue rules), or, when another P is running, its core gives up its turn. Two more
+//! kinds of decision are Go's own random choices, offered when they really choose: which P
+//! an idle P steals from when more than one has goroutines queued (proc.go: stealWork's
+//! random order), and which case a `select` takes when more than one is ready (select.go:
+//! selectgo's random poll order).
 //!
 //! A seat is the plain schedule of the page's settings plus the user's decisions as
 //! [`Override`]s, and a *cursor*: the first choice not yet decided. Finding the next
@@ -15,12 +19,15 @@
 //! Why not let the user pick *any* runnable goroutine: the simulator's explorer rejects that
 //! on purpose (it breaks Go's runnext/FIFO/global-queue discipline, see
 //! `crates/sim/src/explore/mod.rs`); a preemption exactly where sysmon's could land keeps
-//! every run one Go could produce. The page shows who the P would take next.
+//! every run one Go could produce. The page shows who the P would take next. Which
+//! goroutine a P takes is chosen the ways Go allows: preempt the running one (the P takes
+//! its next), let another core go first, or pick the P a thief robs.
 
 use std::sync::Arc;
 
 use gosched_lang::bytecode::Program;
 use gosched_lang::LineIndex;
+use gosched_sim::chan::SelectCaseView;
 use gosched_sim::explore::{Override, Schedule, SwitchAction};
 use gosched_sim::ids::Step;
 use gosched_sim::rng::ChoiceKind;
@@ -81,6 +88,24 @@ pub struct Decision {
     pub next: Option<u32>,
     /// Every program goroutine waiting in a run queue.
     pub queued: Vec<u32>,
+    /// What kind of decision it is.
+    pub pick: Pick,
+}
+
+/// The kinds of decision.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Pick {
+    /// A switch point: `g` goes on, is preempted, or its core yields.
+    Switch,
+    /// P `thief` has run out of goroutines and steals half of another P's local queue:
+    /// which one. Each victim comes with the program goroutines in its queue.
+    Steal {
+        thief: u32,
+        victims: Vec<(u32, Vec<u32>)>,
+    },
+    /// `g` runs a `select` with more than one case ready: which case it takes. The
+    /// select's live cases (on non-nil channels), in source order.
+    Select { cases: Vec<SelectCaseView> },
 }
 
 /// Where the run is now.
@@ -172,19 +197,78 @@ impl Seat {
         self.history.len()
     }
 
-    /// Makes the pending decision `action`, and goes on to the next one.
+    /// Makes the pending decision `action` (a switch point; at another kind of decision,
+    /// `Continue` lets Go's own random choice stand), and goes on to the next one.
     pub fn decide(&mut self, action: SwitchAction) {
         let Some(d) = self.spot.pending.clone() else {
             return;
         };
-        self.history.push((self.cursor, self.overrides.clone()));
-        if action != SwitchAction::Continue {
-            self.overrides.push(Override {
+        let mut set = Vec::new();
+        if action != SwitchAction::Continue && d.pick == Pick::Switch {
+            set.push(Override {
                 index: d.index,
                 value: action.value(),
             });
         }
-        self.cursor = d.index + 1;
+        self.commit(&d, set);
+    }
+
+    /// At a steal decision: the thief robs P `victim`.
+    pub fn steal_from(&mut self, victim: u32) {
+        let Some(d) = self.spot.pending.clone() else {
+            return;
+        };
+        let Pick::Steal { victims, .. } = &d.pick else {
+            return;
+        };
+        if !victims.iter().any(|(v, _)| *v == victim) {
+            return;
+        }
+        // The victim order starts at the first draw's value: the victim is visited
+        // first, and it has goroutines to take.
+        self.commit(
+            &d,
+            vec![Override {
+                index: d.index,
+                value: victim,
+            }],
+        );
+    }
+
+    /// At a select decision: the goroutine takes case `case` (a case number), which
+    /// must be ready.
+    pub fn take_case(&mut self, case: u32) {
+        let Some(d) = self.spot.pending.clone() else {
+            return;
+        };
+        let Pick::Select { cases } = &d.pick else {
+            return;
+        };
+        let Some(k) = cases.iter().position(|c| c.case == case && c.ready) else {
+            return;
+        };
+        // selectgo's poll order is a Fisher-Yates shuffle of the live cases, drawn for
+        // i = n-1 down to 1 (choices d.index, d.index+1, ...). Swapping i = k with 0 and
+        // leaving every other position in place puts case k first: it is polled first
+        // and, being ready, taken.
+        let n = cases.len() as u64;
+        let set = (1..n)
+            .rev()
+            .enumerate()
+            .map(|(t, i)| Override {
+                index: d.index + t as u64,
+                value: if i == k as u64 { 0 } else { i as u32 },
+            })
+            .collect();
+        self.commit(&d, set);
+    }
+
+    /// Records decision `d` as the overrides `set` and finds the next decision.
+    fn commit(&mut self, d: &Decision, set: Vec<Override>) {
+        self.history.push((self.cursor, self.overrides.clone()));
+        let past = set.last().map_or(d.index, |o| o.index);
+        self.overrides.extend(set);
+        self.cursor = past.max(d.index) + 1;
         self.spot = self.find(0);
     }
 
@@ -223,7 +307,7 @@ impl Seat {
             let done = m.run(SEARCH_CHUNK);
             let choices = m.recorded_choices();
             for c in &choices[seen..] {
-                if c.kind != ChoiceKind::Switch || c.index < self.cursor {
+                if !is_decision(c) || c.index < self.cursor {
                     continue;
                 }
                 if skip == 0 {
@@ -241,8 +325,14 @@ impl Seat {
             return spot_of(&m, None);
         };
         // Stand just before the decision (a fresh run to its step: the same run).
+        // A select's choices are made inside its instruction, a steal's after the step
+        // that left the thief without work: both are counted in the step already.
+        let stand = match c.kind {
+            ChoiceKind::Select | ChoiceKind::StealOrder => c.step.saturating_sub(1),
+            _ => c.step,
+        };
         let mut at = Machine::with_schedule(self.prog.clone(), self.cfg.clone(), &schedule);
-        at.run(c.step);
+        at.run(stand);
         let view = at.view();
         let g = c.g.map_or(0, |g| g.0);
         let line = view
@@ -271,17 +361,55 @@ impl Seat {
         queued.sort_unstable();
         queued.dedup();
         let next = next.or_else(|| queued.first().copied());
+        let pick = match c.kind {
+            ChoiceKind::StealOrder => Pick::Steal {
+                thief: c.p.map_or(0, |p| p.0),
+                victims: (0..64)
+                    .filter(|v| c.among & 1 << v != 0)
+                    .map(|v| {
+                        let gs = view
+                            .procs
+                            .iter()
+                            .find(|p| p.id.0 == v)
+                            .map(|p| p.runq.iter().map(|g| g.0).filter(|&g| !system(g)).collect())
+                            .unwrap_or_default();
+                        (v, gs)
+                    })
+                    .collect(),
+            },
+            ChoiceKind::Select => {
+                // Which cases are ready is what the run recorded at the select itself.
+                let mut cases = at.pending_select(gosched_sim::ids::GoId(g));
+                for (k, case) in cases.iter_mut().enumerate() {
+                    case.ready = k < 64 && c.among & 1 << k != 0;
+                }
+                Pick::Select { cases }
+            }
+            _ => Pick::Switch,
+        };
+        let switch = pick == Pick::Switch;
         let decision = Decision {
             index: c.index,
-            step: c.step,
+            step: stand,
             g,
             line,
-            can_preempt: c.options & (1 << SwitchAction::Preempt.value()) != 0,
-            can_yield: c.options & (1 << SwitchAction::Yield.value()) != 0,
+            can_preempt: switch && c.options & (1 << SwitchAction::Preempt.value()) != 0,
+            can_yield: switch && c.options & (1 << SwitchAction::Yield.value()) != 0,
             next,
             queued,
+            pick,
         };
         spot_of(&at, Some(decision))
+    }
+}
+
+/// Whether recorded choice `c` is one the user makes: a switch point, or one of Go's
+/// random choices that really picks among two or more candidates.
+fn is_decision(c: &gosched_sim::explore::Choice) -> bool {
+    match c.kind {
+        ChoiceKind::Switch => true,
+        ChoiceKind::StealOrder | ChoiceKind::Select => c.among.count_ones() >= 2,
+        _ => false,
     }
 }
 
@@ -379,6 +507,117 @@ mod tests {
         assert!(race);
         assert!(critical, "a preemption in counter++ puts both on its line");
         assert!(!deadlock);
+    }
+
+    /// Plays on until the next decision of the wanted kind (switch points go on).
+    fn on_to(seat: &mut Seat, want: impl Fn(&Pick) -> bool) -> Decision {
+        for _ in 0..2_000 {
+            match &seat.spot.pending {
+                Some(d) if want(&d.pick) => return d.clone(),
+                Some(_) => seat.decide(SwitchAction::Continue),
+                None => break,
+            }
+        }
+        panic!("no such decision; stopped at {:?}", seat.spot);
+    }
+
+    /// The whole run of the seat's decisions so far, to its end.
+    fn finish(seat: &Seat) -> Machine {
+        let mut m = Machine::with_schedule(seat.prog.clone(), seat.cfg.clone(), &seat.schedule());
+        m.run(u64::MAX);
+        m
+    }
+
+    #[test]
+    fn a_select_with_two_ready_cases_takes_the_one_picked() {
+        const SELECT: &str = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\ta := make(chan string, 1)\n\tb := make(chan string, 1)\n\tvar never chan string\n\ta <- \"a\"\n\tb <- \"b\"\n\tselect {\n\tcase <-never:\n\t\tfmt.Println(\"never\")\n\tcase v := <-a:\n\t\tfmt.Println(v)\n\tcase v := <-b:\n\t\tfmt.Println(v)\n\t}\n}\n";
+        let mut seat = Seat::new(SELECT, &one_p()).expect("compiles");
+        let d = on_to(&mut seat, |p| matches!(p, Pick::Select { .. }));
+        let Pick::Select { cases } = &d.pick else {
+            unreachable!()
+        };
+        // The nil channel's case is not live; the other two are ready, each on its line.
+        let shown: Vec<(u32, u32, bool)> =
+            cases.iter().map(|c| (c.case, c.line, c.ready)).collect();
+        assert_eq!(shown, vec![(1, 14, true), (2, 16, true)]);
+        assert_eq!(d.line, 11, "the decision stands at the select");
+        for (case, out) in [(1, "a\n"), (2, "b\n"), (1, "a\n")] {
+            seat.take_case(case);
+            assert!(seat.spot.finished);
+            assert_eq!(finish(&seat).stdout_text(), out, "case {case}");
+            assert!(seat.undo());
+            assert_eq!(
+                seat.spot.pending.as_ref(),
+                Some(&d),
+                "undo returns to the select"
+            );
+        }
+        // A case that is not ready (or not there) is no decision at all.
+        seat.take_case(0);
+        seat.take_case(7);
+        assert_eq!(seat.decisions(), 0);
+    }
+
+    #[test]
+    fn a_thief_robs_the_p_picked() {
+        // Four Ps: main and two workers fill their own queues, so an idle P finds
+        // several victims.
+        const FAN: &str = "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\nfunc spin(n int) int {\n\ts := 0\n\tfor i := 0; i < n; i++ {\n\t\ts += i\n\t}\n\treturn s\n}\n\nfunc main() {\n\tvar wg sync.WaitGroup\n\tfor w := 0; w < 3; w++ {\n\t\twg.Add(1)\n\t\tgo func() {\n\t\t\tdefer wg.Done()\n\t\t\tfor j := 0; j < 6; j++ {\n\t\t\t\twg.Add(1)\n\t\t\t\tgo func() { defer wg.Done(); spin(20000) }()\n\t\t\t}\n\t\t\tspin(200000)\n\t\t}()\n\t}\n\twg.Wait()\n\tfmt.Println(\"done\")\n}\n";
+        let settings = Settings {
+            procs: 4,
+            ..Settings::default()
+        };
+        let mut seat = Seat::new(FAN, &settings).expect("compiles");
+        let d = on_to(&mut seat, |p| matches!(p, Pick::Steal { .. }));
+        let Pick::Steal { thief, victims } = d.pick.clone() else {
+            unreachable!()
+        };
+        assert!(victims.len() >= 2, "{victims:?}");
+        assert!(victims.iter().all(|(v, _)| *v != thief));
+        // The page stands just before the steal: it happens in the next step.
+        let steals_by_thief = |steps: u64| {
+            let mut m = Machine::with_schedule(
+                seat.prog.clone(),
+                Config {
+                    trace: TraceLevel::Full,
+                    ..seat.cfg.clone()
+                },
+                &seat.schedule(),
+            );
+            m.run(steps);
+            m.trace()
+                .iter()
+                .filter(|e| matches!(&e.kind, gosched_sim::trace::EventKind::Steal { thief: t, .. } if t.0 == thief))
+                .count()
+        };
+        assert_eq!(steals_by_thief(d.step) + 1, steals_by_thief(d.step + 1));
+        for (victim, _) in &victims {
+            seat.steal_from(*victim);
+            // Replay with the trace on: the thief's next steal robs that P.
+            let mut m = Machine::with_schedule(
+                seat.prog.clone(),
+                Config {
+                    trace: TraceLevel::Full,
+                    ..seat.cfg.clone()
+                },
+                &seat.schedule(),
+            );
+            m.run(d.step + 10_000);
+            let robbed = m
+                .trace()
+                .iter()
+                .filter_map(|e| match &e.kind {
+                    gosched_sim::trace::EventKind::Steal {
+                        thief: t,
+                        victim: v,
+                        ..
+                    } if t.0 == thief && e.step >= d.step => Some(v.0),
+                    _ => None,
+                })
+                .next();
+            assert_eq!(robbed, Some(*victim));
+            assert!(seat.undo());
+        }
     }
 
     #[test]

@@ -123,7 +123,8 @@ keys! {
     ScheduleReplaying, ScheduleForget, BeScheduler, BeSchedulerTitle, SeatGoal, SeatGoalRace,
     SeatGoalCritical, SeatGoalDeadlock, SeatAt, SeatContinue, SeatPreempt, SeatPreemptAny,
     SeatYield, SeatSkip, SeatUndo, SeatQueued, SeatDecisions, SeatEnded, SeatNoMore,
-    SeatReached, SeatNotYet, SeatCritical, WaitForTitle, WaitForIntro, WaitForWaits,
+    SeatReached, SeatNotYet, SeatCritical, SeatStealAt, SeatStealFrom, SeatSelectAt,
+    SeatCaseRecv, SeatCaseSend, SeatGoRandom, WaitForTitle, WaitForIntro, WaitForWaits,
     WaitForHeldBy, WaitForFedBy, WaitForNobody, WaitForCycle, WaitForActive, WaitForNone,
     WaitForSelect, WaitForIntroGlobal,
     // Lessons (menu and guided panel).
