@@ -289,6 +289,7 @@ impl Playground {
             }),
             lesson: self.lesson.map(|at| crate::lessons::nav::link_step(&at)),
             schedule: self.schedule.clone(),
+            compare: self.compare,
         }
     }
 
@@ -301,6 +302,7 @@ impl Playground {
             cell: None,
             lang: None,
             schedule: None,
+            compare: None,
             ..self.scenario(None)
         }
     }
@@ -339,6 +341,8 @@ impl Playground {
             .as_deref()
             .and_then(|l| crate::lessons::nav::attach(l, self.lesson));
         self.seek_on_load = s.step.filter(|&n| n > 0);
+        // A link's split view opens with it; any other scenario closes one left open.
+        self.compare = s.compare.map(Vary::clamped);
         self.popover = None;
         self.loads += 1;
     }
@@ -599,6 +603,22 @@ mod tests {
         let p = p.reduce(Action::CloseCompare);
         assert_eq!(p.compare, None);
         assert_eq!(p.generation, g, "the main run is kept");
+    }
+
+    #[test]
+    fn a_scenario_opens_its_split_view_and_closes_one_left_open() {
+        let vary = Vary::Seed(1, 7);
+        let s = Scenario {
+            program: "package main\nfunc main() {}\n".into(),
+            compare: Some(vary),
+            ..Scenario::default()
+        };
+        let p = page().reduce(Action::LoadScenario(Box::new(s.clone())));
+        assert_eq!(p.compare, Some(vary));
+        assert_eq!(p.scenario(None).compare, Some(vary), "and shares it again");
+        assert_eq!(p.draft().compare, None, "a draft is the work, not the view");
+        let p = p.reduce(Action::LoadScenario(Box::new(Scenario { compare: None, ..s })));
+        assert_eq!(p.compare, None);
     }
 
     #[test]

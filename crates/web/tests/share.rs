@@ -1,5 +1,7 @@
 //! Scenario links: round trips, lengths of the lessons' links, and every way a link can be broken.
 
+use gosched_sim::PreemptMode;
+use gosched_web::compare::Vary;
 use gosched_web::share::{decode, encode, Lang, Preempt, Scenario, ShareError, PREFIX};
 
 fn lesson_programs() -> Vec<(String, String)> {
@@ -46,6 +48,7 @@ fn full(program: &str) -> Scenario {
         lang: Some(Lang::PtBr),
         lesson: Some("race-condition/2".into()),
         schedule: Some("AbC-_09".into()),
+        compare: Some(Vary::Preempt(PreemptMode::Async, PreemptMode::Cooperative)),
     }
 }
 
@@ -185,11 +188,29 @@ fn bad_settings_are_refused_by_name() {
         ("step=1e9\n\nx", "step"),
         ("lang=fr\n\nx", "lang"),
         ("cell=bad\\escape\n\nx", "cell"),
+        ("compare=procs:0:4\n\nx", "compare"),
+        ("compare=procs:1\n\nx", "compare"),
+        ("compare=procs:1:4:8\n\nx", "compare"),
+        ("compare=preempt:async:sometimes\n\nx", "compare"),
+        ("compare=seed:1:-2\n\nx", "compare"),
+        ("compare=threads:1:2\n\nx", "compare"),
     ] {
         match decode(&link(text)) {
             Err(ShareError::BadField { name: n, .. }) => assert_eq!(n, name, "{text:?}"),
             other => panic!("{text:?}: {other:?}"),
         }
+    }
+    // Each kind of split view round trips through its text form.
+    for v in [
+        Vary::Procs(1, 64),
+        Vary::Preempt(PreemptMode::Cooperative, PreemptMode::Async),
+        Vary::Seed(u64::MAX, 0),
+    ] {
+        let s = Scenario {
+            compare: Some(v),
+            ..Scenario::default()
+        };
+        assert_eq!(decode(&encode(&s)).expect("decodes").compare, Some(v));
     }
     // Unknown settings from a later v1 are ignored.
     let s = decode(&link("future=1\nprocs=2\n\nprogram")).expect("decodes");

@@ -177,6 +177,41 @@ test('the chooser compares preemption modes, and Escape closes the view', async 
   await expect(app.editor).toBeVisible();
 });
 
+test('a share link opens the split view it was made in', async ({ browser, page }) => {
+  test.setTimeout(120_000);
+  const app = new Playground(page);
+  await app.open();
+  await app.openCompare();
+  await app.compare('dimension').selectOption('preempt');
+  await app.compareDone();
+  const url = await app.share();
+  expect(url).toMatch(/#v1\./);
+
+  const fresh = await (await browser.newContext()).newPage();
+  const other = new Playground(fresh);
+  await fresh.goto(url);
+  await expect(other.compare('view')).toBeVisible();
+  await expect(other.compare('dimension')).toHaveValue('preempt');
+  await expect(other.compare('value-left')).toHaveValue('async');
+  await expect(other.compare('value-right')).toHaveValue('cooperative');
+  await other.compareDone();
+  // The same two runs: the same total simulated time on each side.
+  for (const side of ['left', 'right']) {
+    expect(await other.compareNs(`time-${side}`)).toBe(await app.compareNs(`time-${side}`));
+  }
+  // Closing it and sharing again makes a link without the split view.
+  await other.compare('close').click();
+  await expect(other.compare('view')).toHaveCount(0);
+  const plain = await other.share();
+  const third = await (await browser.newContext()).newPage();
+  const again = new Playground(third);
+  await again.openAt(plain);
+  await expect(again.editor).toBeVisible();
+  await expect(again.compare('view')).toHaveCount(0);
+  await fresh.context().close();
+  await third.context().close();
+});
+
 test.describe('in Portuguese', () => {
   test.use({ locale: 'pt-BR' });
 
