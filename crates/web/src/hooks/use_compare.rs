@@ -10,10 +10,9 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gosched_sim::ids::Nanos;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::frame_loop::FrameLoop;
 use crate::compare::pair::{Pair, PairFrame};
 use crate::compare::Vary;
 use crate::state::{Settings, Shared};
@@ -24,14 +23,11 @@ const BUDGET_MS: f64 = 8.0;
 /// While computing, the view is redrawn at most this often (milliseconds).
 const REDRAW_MS: f64 = 100.0;
 
-/// The `requestAnimationFrame` callback.
-type Tick = Closure<dyn FnMut(f64)>;
-
 struct Inner {
     pair: RefCell<Option<Pair>>,
     on_frame: RefCell<Callback<Shared<PairFrame>>>,
-    tick: RefCell<Option<Tick>>,
-    scheduled: Cell<bool>,
+    /// The loop (`requestAnimationFrame`).
+    frames: FrameLoop,
     /// When the last frame was published.
     published: Cell<f64>,
     /// The last animation frame's timestamp, while the loop runs.
@@ -39,15 +35,9 @@ struct Inner {
 }
 
 /// A handle to the pair of runs.
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 pub struct CompareHandle {
-    inner: Rc<Inner>,
-}
-
-impl PartialEq for CompareHandle {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.inner, &other.inner)
-    }
+    inner: Shared<Inner>,
 }
 
 impl CompareHandle {
@@ -60,7 +50,7 @@ impl CompareHandle {
         };
         *self.inner.pair.borrow_mut() = pair;
         self.inner.published.set(f64::NEG_INFINITY);
-        schedule(&self.inner);
+        self.inner.frames.schedule();
         result
     }
 
@@ -73,7 +63,7 @@ impl CompareHandle {
                 p.pause();
             }
         }
-        schedule(&self.inner);
+        self.inner.frames.schedule();
     }
 
     /// Moves both runs to simulated time `t`.
@@ -81,29 +71,11 @@ impl CompareHandle {
         if let Some(p) = self.inner.pair.borrow_mut().as_mut() {
             p.seek_time(t);
         }
-        schedule(&self.inner);
-    }
-}
-
-fn schedule(inner: &Rc<Inner>) {
-    if inner.scheduled.get() {
-        return;
-    }
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    if let Some(cb) = inner.tick.borrow().as_ref() {
-        if window
-            .request_animation_frame(cb.as_ref().unchecked_ref())
-            .is_ok()
-        {
-            inner.scheduled.set(true);
-        }
+        self.inner.frames.schedule();
     }
 }
 
 fn on_tick(inner: &Rc<Inner>, ts: f64) {
-    inner.scheduled.set(false);
     let dt = inner
         .last
         .get()
@@ -129,7 +101,7 @@ fn on_tick(inner: &Rc<Inner>, ts: f64) {
     }
     inner.last.set(busy.then_some(ts));
     if busy {
-        schedule(inner);
+        inner.frames.schedule();
     }
 }
 
@@ -137,22 +109,16 @@ fn on_tick(inner: &Rc<Inner>, ts: f64) {
 #[hook]
 pub fn use_compare(on_frame: Callback<Shared<PairFrame>>) -> CompareHandle {
     let handle = use_memo((), |_| {
-        let inner = Rc::new(Inner {
+        let inner = Rc::new_cyclic(|weak| Inner {
             pair: RefCell::new(None),
             on_frame: RefCell::new(on_frame.clone()),
-            tick: RefCell::new(None),
-            scheduled: Cell::new(false),
+            frames: FrameLoop::animation_frame(weak.clone(), on_tick),
             published: Cell::new(f64::NEG_INFINITY),
             last: Cell::new(None),
         });
-        let weak = Rc::downgrade(&inner);
-        let cb = Closure::<dyn FnMut(f64)>::new(move |ts: f64| {
-            if let Some(inner) = weak.upgrade() {
-                on_tick(&inner, ts);
-            }
-        });
-        *inner.tick.borrow_mut() = Some(cb);
-        CompareHandle { inner }
+        CompareHandle {
+            inner: Shared(inner),
+        }
     });
     *handle.inner.on_frame.borrow_mut() = on_frame;
     (*handle).clone()

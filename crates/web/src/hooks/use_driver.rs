@@ -18,10 +18,9 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::frame_loop::FrameLoop;
 use crate::driver::Driver;
 use crate::frame::Frame;
 use crate::state::Shared;
@@ -34,21 +33,14 @@ const BUDGET_MAX: f64 = 8.0;
 /// A frame interval above this means the last frame was late.
 const LATE_MS: f64 = 20.0;
 
-/// The `requestAnimationFrame` callback.
-type Tick = Closure<dyn FnMut(f64)>;
-/// The `setTimeout` callback that runs a slice of the simulation.
-type Work = Closure<dyn FnMut()>;
-
 struct Inner {
     driver: RefCell<Driver>,
     on_frame: RefCell<Callback<Option<Shared<Frame>>>>,
-    /// The requestAnimationFrame callback (made once, reused every frame).
-    tick: RefCell<Option<Tick>>,
-    /// The slice callback (made once, reused).
-    work: RefCell<Option<Work>>,
-    scheduled: Cell<bool>,
-    /// A slice is queued (between a frame and the next).
-    work_queued: Cell<bool>,
+    /// Draws the frames (`requestAnimationFrame`).
+    frames: FrameLoop,
+    /// Runs the slices, each a task of its own (`setTimeout(0)`); one is pending
+    /// between a frame and the next.
+    slices: FrameLoop,
     /// The frame interval the queued slice plays for (milliseconds).
     work_dt: Cell<f64>,
     last: Cell<Option<f64>>,
@@ -62,22 +54,16 @@ struct Inner {
 }
 
 /// A handle to the driver: run commands with [`DriverHandle::with`].
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 pub struct DriverHandle {
-    inner: Rc<Inner>,
-}
-
-impl PartialEq for DriverHandle {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.inner, &other.inner)
-    }
+    inner: Shared<Inner>,
 }
 
 impl DriverHandle {
     /// Runs `f` on the driver, then makes sure the loop runs to carry it out.
     pub fn with<R>(&self, f: impl FnOnce(&mut Driver) -> R) -> R {
         let r = f(&mut self.inner.driver.borrow_mut());
-        schedule(&self.inner);
+        self.inner.frames.schedule();
         r
     }
 
@@ -99,26 +85,7 @@ impl DriverHandle {
     }
 }
 
-fn schedule(inner: &Rc<Inner>) {
-    if inner.scheduled.get() {
-        return;
-    }
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let tick = inner.tick.borrow();
-    if let Some(cb) = tick.as_ref() {
-        if window
-            .request_animation_frame(cb.as_ref().unchecked_ref())
-            .is_ok()
-        {
-            inner.scheduled.set(true);
-        }
-    }
-}
-
 fn on_tick(inner: &Rc<Inner>, ts: f64) {
-    inner.scheduled.set(false);
     let dt = inner
         .last
         .get()
@@ -170,36 +137,18 @@ fn on_tick(inner: &Rc<Inner>, ts: f64) {
         let cb = inner.on_frame.borrow().clone();
         cb.emit(frame);
     }
-    if inner.driver.borrow().busy() {
-        queue_work(inner, dt);
-    } else {
+    if !inner.driver.borrow().busy() {
         inner.last.set(None);
-    }
-}
-
-/// Queues a slice of the simulation as its own task, after this frame's drawing.
-fn queue_work(inner: &Rc<Inner>, dt: f64) {
-    if inner.work_queued.get() {
-        return;
-    }
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let work = inner.work.borrow();
-    if let Some(cb) = work.as_ref() {
+    } else if !inner.slices.is_pending() {
+        // A slice of the simulation, as its own task after this frame's drawing (a
+        // slice queued already plays for the interval it was queued with).
         inner.work_dt.set(dt);
-        if window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(cb.as_ref().unchecked_ref(), 0)
-            .is_ok()
-        {
-            inner.work_queued.set(true);
-        }
+        inner.slices.schedule();
     }
 }
 
 /// A slice of the simulation; then the next frame draws what it did.
 fn on_work(inner: &Rc<Inner>) {
-    inner.work_queued.set(false);
     let t0 = crate::dom::now();
     {
         let mut d = inner.driver.borrow_mut();
@@ -211,20 +160,19 @@ fn on_work(inner: &Rc<Inner>) {
     }
     crate::dom::timing("work", crate::dom::now() - t0);
     // Whether or not the work is done, the next frame draws where it got to.
-    schedule(inner);
+    inner.frames.schedule();
 }
 
 /// Owns a [`Driver`]; `on_frame` receives every new frame.
 #[hook]
 pub fn use_driver(on_frame: Callback<Option<Shared<Frame>>>) -> DriverHandle {
     let handle = use_memo((), |_| {
-        let inner = Rc::new(Inner {
+        // The loops hold weak references, so they end with the page.
+        let inner = Rc::new_cyclic(|weak| Inner {
             driver: RefCell::new(Driver::default()),
             on_frame: RefCell::new(on_frame.clone()),
-            tick: RefCell::new(None),
-            work: RefCell::new(None),
-            scheduled: Cell::new(false),
-            work_queued: Cell::new(false),
+            frames: FrameLoop::animation_frame(weak.clone(), on_tick),
+            slices: FrameLoop::timeout(0, weak.clone(), on_work),
             work_dt: Cell::new(1000.0 / 60.0),
             last: Cell::new(None),
             budget: Cell::new(BUDGET_START),
@@ -232,22 +180,9 @@ pub fn use_driver(on_frame: Callback<Option<Shared<Frame>>>) -> DriverHandle {
             draw_ms: Cell::new(0.0),
             published: Cell::new(f64::NEG_INFINITY),
         });
-        // The closure holds a weak reference, so the loop ends with the page.
-        let weak = Rc::downgrade(&inner);
-        let cb = Closure::<dyn FnMut(f64)>::new(move |ts: f64| {
-            if let Some(inner) = weak.upgrade() {
-                on_tick(&inner, ts);
-            }
-        });
-        *inner.tick.borrow_mut() = Some(cb);
-        let weak = Rc::downgrade(&inner);
-        let work = Closure::<dyn FnMut()>::new(move || {
-            if let Some(inner) = weak.upgrade() {
-                on_work(&inner);
-            }
-        });
-        *inner.work.borrow_mut() = Some(work);
-        DriverHandle { inner }
+        DriverHandle {
+            inner: Shared(inner),
+        }
     });
     // Keep the callback current (it captures the latest dispatcher).
     *handle.inner.on_frame.borrow_mut() = on_frame;

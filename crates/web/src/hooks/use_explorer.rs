@@ -11,11 +11,11 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gosched_sim::explore::Found;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::frame_loop::FrameLoop;
 use crate::explore::search::{Request, Search};
+use crate::state::Shared;
 
 /// Work per task, in milliseconds: far from the 50 ms long-task line even when a slice
 /// overruns its estimate or the machine is busy (measured on 2 shared cores at load 16:
@@ -65,21 +65,15 @@ impl Report {
 struct Inner {
     search: RefCell<Option<Search>>,
     on_report: RefCell<Callback<Report>>,
-    tick: RefCell<Option<Closure<dyn FnMut()>>>,
-    scheduled: Cell<bool>,
+    /// The loop (`setTimeout(0)`).
+    tasks: FrameLoop,
     reported: Cell<f64>,
 }
 
 /// Starts and cancels searches.
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 pub struct ExplorerHandle {
-    inner: Rc<Inner>,
-}
-
-impl PartialEq for ExplorerHandle {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.inner, &other.inner)
-    }
+    inner: Shared<Inner>,
 }
 
 impl ExplorerHandle {
@@ -89,7 +83,7 @@ impl ExplorerHandle {
         *self.inner.search.borrow_mut() = Some(search);
         self.inner.reported.set(crate::dom::now());
         self.inner.on_report.borrow().emit(report);
-        schedule(&self.inner);
+        self.inner.tasks.schedule();
     }
 
     /// Stops the search in progress, reporting where it got.
@@ -101,25 +95,7 @@ impl ExplorerHandle {
     }
 }
 
-fn schedule(inner: &Rc<Inner>) {
-    if inner.scheduled.get() {
-        return;
-    }
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    if let Some(cb) = inner.tick.borrow().as_ref() {
-        if window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(cb.as_ref().unchecked_ref(), 0)
-            .is_ok()
-        {
-            inner.scheduled.set(true);
-        }
-    }
-}
-
 fn on_tick(inner: &Rc<Inner>) {
-    inner.scheduled.set(false);
     let report = {
         let mut slot = inner.search.borrow_mut();
         let Some(search) = slot.as_mut() else {
@@ -146,7 +122,7 @@ fn on_tick(inner: &Rc<Inner>) {
         cb.emit(r);
     }
     if going {
-        schedule(inner);
+        inner.tasks.schedule();
     }
 }
 
@@ -154,21 +130,15 @@ fn on_tick(inner: &Rc<Inner>) {
 #[hook]
 pub fn use_explorer(on_report: Callback<Report>) -> ExplorerHandle {
     let handle = use_memo((), |_| {
-        let inner = Rc::new(Inner {
+        let inner = Rc::new_cyclic(|weak| Inner {
             search: RefCell::new(None),
             on_report: RefCell::new(on_report.clone()),
-            tick: RefCell::new(None),
-            scheduled: Cell::new(false),
+            tasks: FrameLoop::timeout(0, weak.clone(), on_tick),
             reported: Cell::new(0.0),
         });
-        let weak = Rc::downgrade(&inner);
-        let cb = Closure::<dyn FnMut()>::new(move || {
-            if let Some(inner) = weak.upgrade() {
-                on_tick(&inner);
-            }
-        });
-        *inner.tick.borrow_mut() = Some(cb);
-        ExplorerHandle { inner }
+        ExplorerHandle {
+            inner: Shared(inner),
+        }
     });
     *handle.inner.on_report.borrow_mut() = on_report;
     (*handle).clone()
