@@ -3,8 +3,9 @@
 
 use std::collections::VecDeque;
 
-use gosched_lang::bytecode::{Instr, Reg, SelectCase, SelectId, TypeId, TypeKind};
+use gosched_lang::bytecode::{FuncId, Instr, Reg, SelectCase, SelectId, TypeId, TypeKind};
 
+use crate::config::TraceLevel;
 use crate::heap::Obj;
 use crate::ids::{GoId, ObjId, ProcId};
 use crate::interp::{Flow, Trap, R};
@@ -219,6 +220,28 @@ impl Machine {
                 Ok(Flow::Stop)
             }
         }
+    }
+
+    /// Traces a `select` that went on without blocking: by case `taken`
+    /// (number and case), or by its `default`; `ready` is the mask of
+    /// [`Self::ready_cases`].
+    fn emit_select(&mut self, g: GoId, func: FuncId, taken: Option<(u16, SelectCase)>, ready: u64) {
+        if self.cfg.trace == TraceLevel::Off {
+            return;
+        }
+        let line = taken.map_or(0, |(_, case)| {
+            let f = self.prog.func(func);
+            self.prog.files[f.file.index()]
+                .lines
+                .line_col(case.span.lo)
+                .line
+        });
+        self.emit(EventKind::Select {
+            g,
+            case: taken.map(|(i, _)| u32::from(i)),
+            line,
+            ready: ready.count_ones(),
+        });
     }
 
     /// Which of a `select`'s live cases (those on non-nil channels, in case
@@ -478,13 +501,16 @@ impl Machine {
             }
         }
         // Poll in a uniformly random order. Be the scheduler: the first draw
-        // carries the ready cases, among which the order really picks.
+        // carries the ready cases, among which the order really picks; the
+        // trace says how many there were.
         let mut order = live.clone();
-        let mut among = if order.len() > 1 && self.recording_choices() {
+        let recording = order.len() > 1 && self.recording_choices();
+        let ready = if recording || self.cfg.trace != TraceLevel::Off {
             self.ready_cases(&sel.cases, &live)
         } else {
             0
         };
+        let mut among = if recording { ready } else { 0 };
         for i in (1..order.len()).rev() {
             let n = i as u32 + 1;
             let j = self.choose_among(ChoiceKind::Select, n, Some(g), Some(p), among) as usize;
@@ -497,6 +523,7 @@ impl Machine {
                 let v = case.val.map_or(Value::Nil, |r| self.reg(g, r));
                 if self.try_send(p, g, o, v)? {
                     self.set(g, dst, Value::Int(i64::from(i)));
+                    self.emit_select(g, func, Some((i, case)), ready);
                     return Ok(Flow::Next);
                 }
             } else if let Some((v, ok)) = self.try_recv(p, g, o)? {
@@ -507,11 +534,13 @@ impl Machine {
                     self.set(g, k, Value::Bool(ok));
                 }
                 self.set(g, dst, Value::Int(i64::from(i)));
+                self.emit_select(g, func, Some((i, case)), ready);
                 return Ok(Flow::Next);
             }
         }
         if sel.has_default {
             self.set(g, dst, Value::Int(sel.cases.len() as i64));
+            self.emit_select(g, func, None, 0);
             return Ok(Flow::Next);
         }
         if live.is_empty() {

@@ -216,6 +216,16 @@ pub enum EventKind {
         g: GoId,
         ch: ObjId,
     },
+    /// `g`'s `select` went on without blocking: it took case `case` (its
+    /// number in source order, on line `line`), or its `default` (`None`).
+    /// `ready` cases could proceed, and Go picks among them at random
+    /// (select.go: selectgo's poll order).
+    Select {
+        g: GoId,
+        case: Option<u32>,
+        line: u32,
+        ready: u32,
+    },
     Sync {
         g: GoId,
         op: SyncOp,

@@ -102,6 +102,7 @@ pub fn goroutines(kind: &EventKind) -> Vec<u32> {
         | ChanSend { g, .. }
         | ChanRecv { g, .. }
         | ChanClose { g, .. }
+        | Select { g, .. }
         | Sync { g, .. }
         | Output { g, .. } => vec![g.0],
         GoUnblock { g, waker, .. } => waker.iter().map(|w| w.0).chain([g.0]).collect(),
@@ -346,6 +347,21 @@ pub fn describe(ev: &Event, names: &Names, races: &[gosched_sim::view::RaceView]
         })
         .arg("g", g(*x))
         .arg("ch", chan_name(*ch)),
+        Select {
+            g: x,
+            case,
+            line,
+            ready,
+        } => match case {
+            None => Phrase::new(Key::EvSelectDefault).arg("g", g(*x)),
+            Some(_) if *ready > 1 => Phrase::new(Key::EvSelectRandom)
+                .arg("g", g(*x))
+                .arg("line", line.to_string())
+                .arg("n", ready.to_string()),
+            Some(_) => Phrase::new(Key::EvSelectOnly)
+                .arg("g", g(*x))
+                .arg("line", line.to_string()),
+        },
         ChanClose { g: x, ch } => Phrase::new(Key::EvChanClose)
             .arg("g", g(*x))
             .arg("ch", chan_name(*ch)),

@@ -617,7 +617,10 @@ mod tests {
         assert_eq!(p.compare, Some(vary));
         assert_eq!(p.scenario(None).compare, Some(vary), "and shares it again");
         assert_eq!(p.draft().compare, None, "a draft is the work, not the view");
-        let p = p.reduce(Action::LoadScenario(Box::new(Scenario { compare: None, ..s })));
+        let p = p.reduce(Action::LoadScenario(Box::new(Scenario {
+            compare: None,
+            ..s
+        })));
         assert_eq!(p.compare, None);
     }
 

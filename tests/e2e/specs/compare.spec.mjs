@@ -212,6 +212,26 @@ test('a share link opens the split view it was made in', async ({ browser, page 
   await third.context().close();
 });
 
+test('closing the split view while its runs compute raises no error', async ({ page }) => {
+  // The compare loop had a frame requested when its view closed: the browser then called a
+  // dropped closure ("closure invoked recursively or after being dropped"), 5 times in 5.
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  const app = await openLesson(page);
+  for (let i = 0; i < 5; i++) {
+    await app.compare().click();
+    await app.compare('view').waitFor();
+    await page.waitForTimeout(150);
+    await page.keyboard.press('Escape');
+    await expect(app.compare('view')).toHaveCount(0);
+    await page.waitForTimeout(300);
+  }
+  expect(errors).toEqual([]);
+});
+
 test.describe('in Portuguese', () => {
   test.use({ locale: 'pt-BR' });
 

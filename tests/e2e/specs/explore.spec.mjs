@@ -271,6 +271,9 @@ test('be the scheduler: the user picks which ready case a select takes', async (
     await page.getByTestId(testid).click();
     await expect(page.getByTestId('seat-ended')).toBeVisible();
     await expect(app.console).toContainText(new RegExp(`^${out}$`, 'm'));
+    // The event log says which case won, and why it could have been the other.
+    const line = out === 'from a' ? 14 : 16;
+    await expect(page.getByTestId('event-log')).toContainText(`G1's select took the case on line ${line}: 2 cases were ready, and Go picks one at random`);
     await expect(app.console).not.toContainText(out === 'from a' ? 'from b' : 'from a');
     await page.getByTestId('seat-undo').click();
     await expect(app.seatDecision).toHaveAttribute('data-index', index);

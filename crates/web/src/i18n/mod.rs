@@ -112,7 +112,7 @@ keys! {
     EvStealRunnext, EvPreemptRequest, EvSyscallEnter, EvSyscallExitSame, EvSyscallExitOther,
     EvSyscallExitGlobal, EvHandoff, EvHandoffIdle, EvNetReady, EvTimerWake, EvTimerChan,
     EvTimer, EvProcStart, EvProcSpin, EvProcIdle, EvThread, EvProcs, EvRead, EvWrite,
-    EvAtomicRead, EvAtomicWrite, EvChanSend, EvChanRecv, EvChanRecvClosed, EvChanClose, EvLock,
+    EvAtomicRead, EvAtomicWrite, EvChanSend, EvChanRecv, EvChanRecvClosed, EvChanClose, EvSelectRandom, EvSelectOnly, EvSelectDefault, EvLock,
     EvUnlock, EvRLock, EvRUnlock, EvStarving, EvWgAdd, EvWgWait, EvCondWait, EvSignal,
     EvBroadcast, EvRace, EvOutput, EvExit,
     // Explore, be the scheduler, wait-for graph (issue 7, branch explore-ui).
