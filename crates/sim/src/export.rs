@@ -56,6 +56,8 @@ pub struct ChromeTrace {
     item: usize,
     /// Records written so far (to put the commas between them).
     written: usize,
+    /// Records the text will hold (known once writing starts).
+    total: usize,
 }
 
 impl Default for ChromeTrace {
@@ -79,6 +81,7 @@ impl ChromeTrace {
             lane: 0,
             item: 0,
             written: 0,
+            total: 0,
         }
     }
 
@@ -106,12 +109,29 @@ impl ChromeTrace {
         self.events
     }
 
+    /// Records written so far, and how many the text will hold (0 before the first
+    /// [`write`](ChromeTrace::write)).
+    pub fn records(&self) -> (usize, usize) {
+        (self.written, self.total)
+    }
+
     /// Appends at most `max_records` more trace records (at least one) to `out`; returns
     /// whether the text is complete.
     pub fn write(&mut self, out: &mut String, max_records: usize) -> bool {
         if self.timeline.is_none() {
             let b = std::mem::take(&mut self.builder);
-            self.timeline = Some(b.finish());
+            let tl = b.finish();
+            let lanes = |ls: &[Vec<crate::timeline::Segment>]| {
+                ls.iter().map(|l| l.len() + 1).sum::<usize>()
+            };
+            let marks: usize = tl
+                .marks
+                .iter()
+                .flatten()
+                .filter(|m| m.kind != MarkKind::Create)
+                .count();
+            self.total = 2 + lanes(&tl.procs) + marks + lanes(&tl.threads);
+            self.timeline = Some(tl);
         }
         let Some(tl) = self.timeline.take() else {
             return true;

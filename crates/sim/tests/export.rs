@@ -162,6 +162,9 @@ fn feeding_and_writing_in_pieces_gives_the_same_text() {
             calls += 1;
         }
         assert_eq!(out, whole, "fed {feed} and written {write} at a time");
+        let (written, total) = t.records();
+        assert_eq!(written, total);
+        assert_eq!(total, records(&whole).len());
         if write == 1 {
             // A record per call: the work really is split.
             assert!(calls > 10, "{calls}");
