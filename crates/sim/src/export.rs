@@ -9,8 +9,9 @@
 //! written in one go ([`chrome_trace`]) or in pieces, the text is the same, byte for byte.
 //!
 //! The records are written by hand, as serde_json wrote the CLI's `json!` values (keys in
-//! sorted order, no spaces; the CLI's snapshot test pins the text): building a map per
-//! record was five times slower and added 10 KB of gzip to the page.
+//! sorted order, no spaces; the CLI's snapshot test pins the text), rather than built as
+//! `serde_json::Value`s: sim needs no serde_json, no map is built per record, and the page's
+//! bundle grew 1.7 KB less (gzip).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;

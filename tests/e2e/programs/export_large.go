@@ -17,7 +17,7 @@ func main() {
 		done <- true
 	}()
 	finished := make(chan bool)
-	for w := 0; w < 100; w++ {
+	for w := 0; w < 200; w++ {
 		go func() {
 			for i := 0; i < 1000; i++ {
 				ch <- i
@@ -25,7 +25,7 @@ func main() {
 			finished <- true
 		}()
 	}
-	for w := 0; w < 100; w++ {
+	for w := 0; w < 200; w++ {
 		<-finished
 	}
 	close(ch)

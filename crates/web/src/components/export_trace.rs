@@ -40,7 +40,7 @@ enum State {
     Saved(usize),
 }
 
-/// A download in progress: the job, the pieces handed to the browser so far, and the
+/// A download in progress: the job, the pieces handed to the browser so far (Blobs), and the
 /// timer of the next task (dropping it cancels the export).
 struct Running {
     job: ExportJob,
@@ -65,7 +65,9 @@ fn task(slot: Slot, driver: DriverHandle, state: UseStateSetter<State>) {
         }
         let parts = &run.parts;
         Some(run.job.work(events, &crate::dom::now, TASK_MS, &mut |s| {
-            parts.push(&js_sys::Uint8Array::from(s.as_bytes()));
+            if let Some(piece) = crate::dom::blob_piece(s.as_bytes()) {
+                parts.push(&piece);
+            }
         }))
     });
     let ms = crate::dom::now() - t0;
@@ -86,7 +88,9 @@ fn task(slot: Slot, driver: DriverHandle, state: UseStateSetter<State>) {
             crate::dom::timing("export", total);
             crate::dom::timing("export-longest-task", run.longest);
             let saved = run.job.bytes();
+            let t1 = crate::dom::now();
             crate::dom::save_parts(&run.parts, "application/json", FILE_NAME);
+            crate::dom::timing("export-save", crate::dom::now() - t1);
             *guard = None;
             state.set(State::Saved(saved));
         }
