@@ -133,8 +133,8 @@ pub fn run(args: &RunArgs) -> i32 {
     let code = m.run_to_end().exit_code;
     let events = m.take_events();
     if let Some(path) = &args.trace {
-        let t = crate::export::chrome_trace(&m, &events);
-        if let Err(e) = std::fs::write(path, t.to_string()) {
+        let t = gosched_sim::export::chrome_trace(m.program(), &events);
+        if let Err(e) = std::fs::write(path, t) {
             eprintln!("gosched: writing {}: {e}", path.display());
             return 1;
         }

@@ -21,6 +21,7 @@ pub mod chan;
 pub mod config;
 pub mod cost;
 pub mod explore;
+pub mod export;
 pub mod heap;
 pub mod ids;
 mod interp;

@@ -59,132 +59,127 @@ pub struct Timeline {
 impl Timeline {
     /// Builds the lanes from events (in order).
     pub fn build(events: &[Event]) -> Timeline {
-        let mut t = Timeline::default();
-        let mut open_p: Vec<Option<(GoId, Nanos, Step, MId)>> = Vec::new();
-        let mut open_m: Vec<Option<(GoId, Nanos, Step)>> = Vec::new();
-        fn grow<T: Default + Clone>(v: &mut Vec<T>, i: usize) {
-            if v.len() <= i {
-                v.resize(i + 1, T::default());
-            }
-        }
-        let close = |t: &mut Timeline,
-                     open_p: &mut Vec<Option<(GoId, Nanos, Step, MId)>>,
-                     open_m: &mut Vec<Option<(GoId, Nanos, Step)>>,
-                     p: ProcId,
-                     time: Nanos,
-                     step: Step,
-                     why: Ended| {
-            grow(open_p, p.index());
-            if let Some((g, s, ss, m)) = open_p[p.index()].take() {
-                grow(&mut t.procs, p.index());
-                t.procs[p.index()].push(Segment {
-                    g,
-                    start: s,
-                    end: time.max(s),
-                    start_step: ss,
-                    end_step: step,
-                    ended: Some(why),
-                });
-                if why != Ended::Syscall {
-                    grow(open_m, m.index());
-                    if let Some((g2, s2, ss2)) = open_m[m.index()].take() {
-                        grow(&mut t.threads, m.index());
-                        t.threads[m.index()].push(Segment {
-                            g: g2,
-                            start: s2,
-                            end: time.max(s2),
-                            start_step: ss2,
-                            end_step: step,
-                            ended: Some(why),
-                        });
-                    }
-                }
-            }
-        };
+        let mut b = TimelineBuilder::default();
+        b.feed(events);
+        b.finish()
+    }
+}
+
+/// Builds a [`Timeline`] from events fed in order, a slice at a time: the page's trace
+/// export feeds a long run over several browser tasks, none of which may take 50 ms.
+#[derive(Clone, Debug, Default)]
+pub struct TimelineBuilder {
+    t: Timeline,
+    /// Per P, the goroutine running there: since when, from which step, on which M.
+    open_p: Vec<Option<(GoId, Nanos, Step, MId)>>,
+    /// Per M, the goroutine it runs or holds in a system call.
+    open_m: Vec<Option<(GoId, Nanos, Step)>>,
+}
+
+fn grow<T: Default + Clone>(v: &mut Vec<T>, i: usize) {
+    if v.len() <= i {
+        v.resize(i + 1, T::default());
+    }
+}
+
+impl TimelineBuilder {
+    /// Takes in the next events (those after the ones fed before, in order).
+    pub fn feed(&mut self, events: &[Event]) {
         for e in events {
-            t.end = t.end.max(e.time);
-            match &e.kind {
-                EventKind::GoStart { g, p, m, .. } => {
-                    close(
-                        &mut t,
-                        &mut open_p,
-                        &mut open_m,
-                        *p,
-                        e.time,
-                        e.step,
-                        Ended::Yielded,
-                    );
-                    grow(&mut open_p, p.index());
-                    open_p[p.index()] = Some((*g, e.time, e.step, *m));
-                    grow(&mut open_m, m.index());
-                    if open_m[m.index()].is_none() {
-                        open_m[m.index()] = Some((*g, e.time, e.step));
-                    }
+            self.push(e);
+        }
+    }
+
+    /// Ends the stretch running on `p` (and on its M, unless the goroutine keeps the M in
+    /// a system call).
+    fn close(&mut self, p: ProcId, time: Nanos, step: Step, why: Ended) {
+        let TimelineBuilder { t, open_p, open_m } = self;
+        grow(open_p, p.index());
+        if let Some((g, s, ss, m)) = open_p[p.index()].take() {
+            grow(&mut t.procs, p.index());
+            t.procs[p.index()].push(Segment {
+                g,
+                start: s,
+                end: time.max(s),
+                start_step: ss,
+                end_step: step,
+                ended: Some(why),
+            });
+            if why != Ended::Syscall {
+                grow(open_m, m.index());
+                if let Some((g2, s2, ss2)) = open_m[m.index()].take() {
+                    grow(&mut t.threads, m.index());
+                    t.threads[m.index()].push(Segment {
+                        g: g2,
+                        start: s2,
+                        end: time.max(s2),
+                        start_step: ss2,
+                        end_step: step,
+                        ended: Some(why),
+                    });
                 }
-                EventKind::GoStop { p, reason, .. } => {
-                    let why = if *reason == StopReason::Preempted {
-                        Ended::Preempted
-                    } else {
-                        Ended::Yielded
-                    };
-                    close(&mut t, &mut open_p, &mut open_m, *p, e.time, e.step, why);
-                }
-                EventKind::GoBlock { p, .. } => close(
-                    &mut t,
-                    &mut open_p,
-                    &mut open_m,
-                    *p,
-                    e.time,
-                    e.step,
-                    Ended::Blocked,
-                ),
-                EventKind::GoEnd { p, .. } => close(
-                    &mut t,
-                    &mut open_p,
-                    &mut open_m,
-                    *p,
-                    e.time,
-                    e.step,
-                    Ended::Finished,
-                ),
-                EventKind::SyscallEnter { p, .. } => close(
-                    &mut t,
-                    &mut open_p,
-                    &mut open_m,
-                    *p,
-                    e.time,
-                    e.step,
-                    Ended::Syscall,
-                ),
-                EventKind::SyscallExit { g, m, .. } => {
-                    grow(&mut open_m, m.index());
-                    if let Some((g2, s, ss)) = open_m[m.index()].take() {
-                        grow(&mut t.threads, m.index());
-                        t.threads[m.index()].push(Segment {
-                            g: g2,
-                            start: s,
-                            end: e.time,
-                            start_step: ss,
-                            end_step: e.step,
-                            ended: Some(Ended::Syscall),
-                        });
-                    }
-                    let _ = g;
-                }
-                EventKind::Steal { thief, .. } => {
-                    push_mark(&mut t, *thief, MarkKind::Steal, e, None)
-                }
-                EventKind::PreemptRequest { g, p, .. } => {
-                    push_mark(&mut t, *p, MarkKind::PreemptRequest, e, Some(*g))
-                }
-                EventKind::Handoff { p, .. } => push_mark(&mut t, *p, MarkKind::Handoff, e, None),
-                EventKind::GoCreate { g, p, .. } => {
-                    push_mark(&mut t, *p, MarkKind::Create, e, Some(*g))
-                }
-                _ => {}
             }
         }
-        // Still running at the end: open segments end at the last event.
+    }
+
+    fn push(&mut self, e: &Event) {
+        self.t.end = self.t.end.max(e.time);
+        match &e.kind {
+            EventKind::GoStart { g, p, m, .. } => {
+                self.close(*p, e.time, e.step, Ended::Yielded);
+                grow(&mut self.open_p, p.index());
+                self.open_p[p.index()] = Some((*g, e.time, e.step, *m));
+                grow(&mut self.open_m, m.index());
+                if self.open_m[m.index()].is_none() {
+                    self.open_m[m.index()] = Some((*g, e.time, e.step));
+                }
+            }
+            EventKind::GoStop { p, reason, .. } => {
+                let why = if *reason == StopReason::Preempted {
+                    Ended::Preempted
+                } else {
+                    Ended::Yielded
+                };
+                self.close(*p, e.time, e.step, why);
+            }
+            EventKind::GoBlock { p, .. } => self.close(*p, e.time, e.step, Ended::Blocked),
+            EventKind::GoEnd { p, .. } => self.close(*p, e.time, e.step, Ended::Finished),
+            EventKind::SyscallEnter { p, .. } => self.close(*p, e.time, e.step, Ended::Syscall),
+            EventKind::SyscallExit { m, .. } => {
+                grow(&mut self.open_m, m.index());
+                if let Some((g2, s, ss)) = self.open_m[m.index()].take() {
+                    grow(&mut self.t.threads, m.index());
+                    self.t.threads[m.index()].push(Segment {
+                        g: g2,
+                        start: s,
+                        end: e.time,
+                        start_step: ss,
+                        end_step: e.step,
+                        ended: Some(Ended::Syscall),
+                    });
+                }
+            }
+            EventKind::Steal { thief, .. } => {
+                push_mark(&mut self.t, *thief, MarkKind::Steal, e, None)
+            }
+            EventKind::PreemptRequest { g, p, .. } => {
+                push_mark(&mut self.t, *p, MarkKind::PreemptRequest, e, Some(*g))
+            }
+            EventKind::Handoff { p, .. } => push_mark(&mut self.t, *p, MarkKind::Handoff, e, None),
+            EventKind::GoCreate { g, p, .. } => {
+                push_mark(&mut self.t, *p, MarkKind::Create, e, Some(*g))
+            }
+            _ => {}
+        }
+    }
+
+    /// The timeline of the events fed: stretches still running end at the last event.
+    pub fn finish(self) -> Timeline {
+        let TimelineBuilder {
+            mut t,
+            open_p,
+            open_m,
+        } = self;
         for (i, o) in open_p.iter().enumerate() {
             if let Some((g, s, ss, _)) = o {
                 grow(&mut t.procs, i);

@@ -18,6 +18,7 @@ use crate::components::embed_dialog::EmbedDialog;
 use crate::components::embed_link::{embed_link, EmbedLinkProps};
 use crate::components::event_log::EventLog;
 use crate::components::explore_panel::ExplorePanel;
+use crate::components::export_trace::ExportTrace;
 use crate::components::header::{header, HeaderProps};
 use crate::components::help::{help, HelpProps};
 use crate::components::lesson_menu::{lesson_menu, LessonMenuProps};
@@ -550,7 +551,8 @@ pub fn app() -> Html {
                         if let Some((graph, global)) = (*wait_for_graph).clone() {
                             { wait_for(&WaitForProps { graph, finished: f.finished(), global, lang, on_lines: on_lines.clone() }) }
                         }
-                        <Timeline picture={f.timeline.clone()} procs={f.view.procs.len()} now={f.view.time} end={f.end_time} {lang} on_seek={on_seek_time} theme={state.theme} />
+                        <Timeline picture={f.timeline.clone()} procs={f.view.procs.len()} now={f.view.time} end={f.end_time} {lang} on_seek={on_seek_time} theme={state.theme}
+                                  tools={html! { <ExportTrace {lang} driver={driver.clone()} step={f.step} finished={f.finished()} /> }} />
                         <EventLog entries={f.log.clone()} {lang} on_seek={on_seek} />
                         <Narration phrases={f.narration.clone()} {playing} {lang} />
                     }

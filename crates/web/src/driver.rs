@@ -285,6 +285,14 @@ impl Driver {
         self.run.as_ref().map(|r| r.session.machine())
     }
 
+    /// The loaded program, every event recorded so far, and how many of them happened up
+    /// to the step shown (the trace download exports those: `crate::export`).
+    pub fn recorded(&self) -> Option<(&Arc<Program>, &[gosched_sim::trace::Event], usize)> {
+        self.run
+            .as_ref()
+            .map(|r| (&r.prog, r.session.events(), r.session.events_now().len()))
+    }
+
     /// Plays at `rate` events per second (`None`: as fast as possible). From the end of
     /// a finished run, starts over.
     pub fn play(&mut self, rate: Option<f64>) {

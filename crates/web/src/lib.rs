@@ -21,6 +21,7 @@ pub mod dom;
 pub mod driver;
 pub mod embed;
 pub mod explore;
+pub mod export;
 pub mod frame;
 pub mod highlight;
 pub mod hooks;

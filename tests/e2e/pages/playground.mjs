@@ -68,6 +68,10 @@ export class Playground {
     this.shareStatus = page.getByTestId('share-status');
     this.lang = page.getByTestId('lang');
     this.linkError = page.getByTestId('link-error');
+    // The trace download (export).
+    this.exportButton = page.getByTestId('export-trace');
+    this.exportScope = page.getByTestId('export-scope');
+    this.exportStatus = page.getByTestId('export-status');
   }
 
   /** Opens the page at a lesson link (`#lesson=<id>/<n>`, n 1-based) and waits for its panel. */
@@ -202,6 +206,22 @@ export class Playground {
   /** A side's number attribute (`data-ns`) of a compare part, e.g. `compareNs('now-left')`. */
   async compareNs(part) {
     return Number(await this.compare(part).getAttribute('data-ns'));
+  }
+
+  /**
+   * Clicks "Download trace", waits for the file and returns `{ name, text, trace }`: the
+   * suggested file name, the text and the parsed Chrome trace-event JSON.
+   */
+  async downloadTrace(timeout = 60_000) {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download', { timeout }),
+      this.exportButton.click(),
+    ]);
+    const stream = await download.createReadStream();
+    const chunks = [];
+    for await (const c of stream) chunks.push(c);
+    const text = Buffer.concat(chunks).toString('utf8');
+    return { name: download.suggestedFilename(), text, trace: JSON.parse(text) };
   }
 
   /** Every token's id, state and place, sorted: a fingerprint of the stage. */

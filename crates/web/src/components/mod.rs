@@ -16,6 +16,7 @@ pub mod embed_dialog;
 pub mod embed_link;
 pub mod event_log;
 pub mod explore_panel;
+pub mod export_trace;
 pub mod header;
 pub mod help;
 pub mod lesson_menu;

@@ -31,6 +31,9 @@ pub struct TimelineProps {
     /// Called with the simulated time clicked.
     pub on_seek: Callback<Nanos>,
     pub theme: Theme,
+    /// More controls at the end of the header (the trace download).
+    #[prop_or_default]
+    pub tools: Html,
 }
 
 #[derive(Properties, PartialEq)]
@@ -191,6 +194,7 @@ pub fn timeline(p: &TimelineProps) -> Html {
                 <h2 class="panel__title" id="timeline-title">{ t(lang, Key::Timeline) }</h2>
                 <span class="panel__hint">{ t(lang, Key::TimelineHint) }</span>
                 <span class="timeline__end">{ dur(lang, p.end.max(pic.end)) }</span>
+                { p.tools.clone() }
             </header>
             <div class="tl">
                 <ul class="tl__names" aria-hidden="true">{ for labels }</ul>

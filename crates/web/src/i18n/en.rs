@@ -391,4 +391,11 @@ pub(super) const TABLE: &[(Key, &str)] = &[
     (EmbedTheme, "Theme"),
     // Limits and runaway programs (harden).
     (ConsoleHidden, "Only the end of the output is shown (lines hidden above: {n})."),
+    // The trace download (export).
+    (ExportTrace, "Download trace"),
+    (ExportTraceTitle, "Save this run's scheduling trace (a track per P and per M) as gosched-trace.json, Chrome trace-event JSON that Perfetto and chrome://tracing open: up to the step shown, or the whole run once it has finished"),
+    (ExportScopeNow, "up to step {step}"),
+    (ExportScopeWhole, "whole run"),
+    (ExportWorking, "Preparing the trace… {pct}%"),
+    (ExportSaved, "Saved {file} ({size})"),
 ];

@@ -145,6 +145,8 @@ keys! {
     EmbedCopied, EmbedCopyFailed, EmbedHostNote, EmbedTheme,
     // Limits and runaway programs (harden): the console shows the end of long output.
     ConsoleHidden,
+    // The trace download (export): the timeline's "Download trace" button.
+    ExportTrace, ExportTraceTitle, ExportScopeNow, ExportScopeWhole, ExportWorking, ExportSaved,
 }
 
 /// The text of `key` in `lang` (English if a table lacks it, which the tests forbid).

@@ -392,6 +392,13 @@ pub(super) const TABLE: &[(Key, &str)] = &[
     (EmbedTheme, "Tema"),
     // Limites e programas descontrolados (harden).
     (ConsoleHidden, "Só o fim da saída aparece (linhas ocultas acima: {n})."),
+    // O download do trace (export).
+    (ExportTrace, "Baixar trace"),
+    (ExportTraceTitle, "Salva o trace de escalonamento desta execução (uma trilha por P e por M) como gosched-trace.json, JSON no formato Chrome trace-event que o Perfetto e o chrome://tracing abrem: até o passo mostrado, ou a execução inteira depois que ela termina"),
+    (ExportScopeNow, "até o passo {step}"),
+    (ExportScopeWhole, "execução inteira"),
+    (ExportWorking, "Preparando o trace… {pct}%"),
+    (ExportSaved, "{file} salvo ({size})"),
 ];
 
 /// The simulator's assumptions (`gosched_sim::assumptions`), by id.
