@@ -155,7 +155,7 @@ function link(text) {
 }
 
 const PAYLOADS = [IMG, SCRIPT, TEXTAREA, SVG, IFRAME, ENTITY];
-const FIELDS = ['procs', 'seed', 'preempt', 'race', 'speed', 'step', 'lang', 'cell', 'lesson', 'schedule', 'g', PAYLOADS[0]];
+const FIELDS = ['procs', 'seed', 'preempt', 'race', 'speed', 'step', 'lang', 'cell', 'lesson', 'schedule', 'g', 'compare', PAYLOADS[0]];
 const linkProgram = `package main
 
 import "fmt"
