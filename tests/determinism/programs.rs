@@ -163,6 +163,14 @@ pub const PROGRAMS: &[(&str, &str)] = &[
         include_str!("../../tests/programs/explore/partial_deadlock.go"),
     ),
     (
+        "tests/programs/explore/select_two_ready.go",
+        include_str!("../../tests/programs/explore/select_two_ready.go"),
+    ),
+    (
+        "tests/programs/explore/steal_fan.go",
+        include_str!("../../tests/programs/explore/steal_fan.go"),
+    ),
+    (
         "tests/programs/gobyexample/atomic_counters.go",
         include_str!("../../tests/programs/gobyexample/atomic_counters.go"),
     ),

@@ -7,26 +7,7 @@ use gosched_sim::trace::EventKind;
 use gosched_sim::{Config, Machine, TraceLevel};
 
 /// Two buffered channels, both holding a value, and a nil channel that is never live.
-const TWO_READY: &str = "package main
-
-import \"fmt\"
-
-func main() {
-	a := make(chan string, 1)
-	b := make(chan string, 1)
-	var never chan string
-	a <- \"a\"
-	b <- \"b\"
-	select {
-	case <-never:
-		fmt.Println(\"never\")
-	case v := <-a:
-		fmt.Println(v)
-	case v := <-b:
-		fmt.Println(v)
-	}
-}
-";
+const TWO_READY: &str = include_str!("../../../tests/programs/explore/select_two_ready.go");
 
 /// One ready case, then nothing ready and a default.
 const ONE_THEN_DEFAULT: &str = "package main
@@ -84,9 +65,16 @@ fn a_select_with_two_ready_cases_says_so_and_each_case_wins_under_some_seed() {
             panic!("seed {seed}: {events:?}");
         };
         assert_eq!(ready, 2, "seed {seed}");
+        let line_of = |text: &str| {
+            TWO_READY
+                .lines()
+                .position(|l| l.contains(text))
+                .expect("in the program") as u32
+                + 1
+        };
         let (want_line, want_out) = match case {
-            1 => (14, "a\n"),
-            2 => (16, "b\n"),
+            1 => (line_of("<-a:"), "from a\n"),
+            2 => (line_of("<-b:"), "from b\n"),
             _ => panic!("seed {seed}: case {case}"),
         };
         assert_eq!((line, out.as_str()), (want_line, want_out), "seed {seed}");

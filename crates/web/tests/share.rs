@@ -189,6 +189,7 @@ fn bad_settings_are_refused_by_name() {
         ("lang=fr\n\nx", "lang"),
         ("cell=bad\\escape\n\nx", "cell"),
         ("compare=procs:0:4\n\nx", "compare"),
+        ("compare=procs:1:17\n\nx", "compare"),
         ("compare=procs:1\n\nx", "compare"),
         ("compare=procs:1:4:8\n\nx", "compare"),
         ("compare=preempt:async:sometimes\n\nx", "compare"),
@@ -202,7 +203,7 @@ fn bad_settings_are_refused_by_name() {
     }
     // Each kind of split view round trips through its text form.
     for v in [
-        Vary::Procs(1, 64),
+        Vary::Procs(1, 16),
         Vary::Preempt(PreemptMode::Cooperative, PreemptMode::Async),
         Vary::Seed(u64::MAX, 0),
     ] {

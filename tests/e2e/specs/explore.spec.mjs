@@ -223,26 +223,9 @@ test('be the scheduler: a preemption between the read and the write of counter++
 });
 
 /** A select with two ready cases (and one on a nil channel, which is never live). */
-const SELECT = `package main
-
-import "fmt"
-
-func main() {
-	a := make(chan string, 1)
-	b := make(chan string, 1)
-	var never chan string
-	a <- "from a"
-	b <- "from b"
-	select {
-	case <-never:
-		fmt.Println("never")
-	case v := <-a:
-		fmt.Println(v)
-	case v := <-b:
-		fmt.Println(v)
-	}
-}
-`;
+const SELECT = program('tests/programs/explore/select_two_ready.go');
+/** The line of `src` that holds `text`. */
+const lineOf = (src, text) => String(src.split('\n').findIndex((l) => l.includes(text)) + 1);
 
 /** Clicks "goes on" until a decision of `kind` stands (switch points go on). */
 async function onTo(page, app, kind) {
@@ -260,10 +243,10 @@ test('be the scheduler: the user picks which ready case a select takes', async (
   await app.beScheduler.click();
   await onTo(page, app, 'select');
   // The decision stands at the select's line; only the two ready cases are offered.
-  await expect(app.seatDecision).toHaveAttribute('data-line', '11');
+  await expect(app.seatDecision).toHaveAttribute('data-line', lineOf(SELECT, 'select {'));
   await expect(app.seatDecision.locator('[data-testid^="seat-case-"]')).toHaveCount(2);
-  await expect(page.getByTestId('seat-case-1')).toContainText('line 14');
-  await expect(page.getByTestId('seat-case-2')).toContainText('line 16');
+  await expect(page.getByTestId('seat-case-1')).toContainText(`line ${lineOf(SELECT, '<-a:')}`);
+  await expect(page.getByTestId('seat-case-2')).toContainText(`line ${lineOf(SELECT, '<-b:')}`);
   await expect(page.getByTestId('seat-case-0')).toHaveCount(0);
   await artifact('be-the-scheduler-select');
   const index = await app.seatDecision.getAttribute('data-index');
@@ -272,7 +255,7 @@ test('be the scheduler: the user picks which ready case a select takes', async (
     await expect(page.getByTestId('seat-ended')).toBeVisible();
     await expect(app.console).toContainText(new RegExp(`^${out}$`, 'm'));
     // The event log says which case won, and why it could have been the other.
-    const line = out === 'from a' ? 14 : 16;
+    const line = lineOf(SELECT, out === 'from a' ? '<-a:' : '<-b:');
     await expect(page.getByTestId('event-log')).toContainText(`G1's select took the case on line ${line}: 2 cases were ready, and Go picks one at random`);
     await expect(app.console).not.toContainText(out === 'from a' ? 'from b' : 'from a');
     await page.getByTestId('seat-undo').click();
@@ -281,38 +264,7 @@ test('be the scheduler: the user picks which ready case a select takes', async (
 });
 
 /** Three workers each start six goroutines and spin: on four Ps an idle P finds several to rob. */
-const FAN = `package main
-
-import (
-	"fmt"
-	"sync"
-)
-
-func spin(n int) int {
-	s := 0
-	for i := 0; i < n; i++ {
-		s += i
-	}
-	return s
-}
-
-func main() {
-	var wg sync.WaitGroup
-	for w := 0; w < 3; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := 0; j < 6; j++ {
-				wg.Add(1)
-				go func() { defer wg.Done(); spin(20000) }()
-			}
-			spin(200000)
-		}()
-	}
-	wg.Wait()
-	fmt.Println("done")
-}
-`;
+const FAN = program('tests/programs/explore/steal_fan.go');
 
 test('be the scheduler: the user picks which P an idle P steals from', async ({ page, artifact }) => {
   const app = new Playground(page);

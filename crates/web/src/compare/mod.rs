@@ -155,8 +155,8 @@ impl Vary {
         }
     }
 
-    /// Reads [`Self::to_text`]'s form; `None` for anything else (GOMAXPROCS outside
-    /// 1..=16 included).
+    /// Reads [`Self::to_text`]'s form (lesson steps and share links); `None` for
+    /// anything else (GOMAXPROCS outside the page's 1..=16 included).
     pub fn parse(s: &str) -> Option<Vary> {
         let mut parts = s.split(':');
         let (kind, a, b) = (parts.next()?, parts.next()?, parts.next()?);

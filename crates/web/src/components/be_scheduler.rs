@@ -219,6 +219,12 @@ pub fn be_scheduler(p: &BeSchedulerProps) -> Html {
         let g = |id: u32| format!("G{id}");
         let decision = match &spot.pending {
             Some(d) if d.pick != Pick::Switch => {
+                // At Go's own random choices, "goes on" lets Go draw as it would.
+                let go_random = html! {
+                    <button type="button" class="btn btn--small" data-testid="seat-continue" onclick={on_continue.clone()}>
+                        { t(lang, Key::SeatGoRandom) }
+                    </button>
+                };
                 let choices = match &d.pick {
                     Pick::Steal { thief, victims } => html! {
                         <>
@@ -233,9 +239,7 @@ pub fn be_scheduler(p: &BeSchedulerProps) -> Html {
                                         </button>
                                     }
                                 }) }
-                                <button type="button" class="btn btn--small" data-testid="seat-continue" onclick={on_continue.clone()}>
-                                    { t(lang, Key::SeatGoRandom) }
-                                </button>
+                                { go_random.clone() }
                             </div>
                         </>
                     },
@@ -249,9 +253,7 @@ pub fn be_scheduler(p: &BeSchedulerProps) -> Html {
                                         { tf(lang, if c.send { Key::SeatCaseSend } else { Key::SeatCaseRecv }, &[("line", &c.line.to_string())]) }
                                     </button>
                                 }) }
-                                <button type="button" class="btn btn--small" data-testid="seat-continue" onclick={on_continue.clone()}>
-                                    { t(lang, Key::SeatGoRandom) }
-                                </button>
+                                { go_random.clone() }
                             </div>
                         </>
                     },

@@ -445,6 +445,17 @@ mod tests {
     use super::*;
 
     const LOCK_ORDER: &str = include_str!("../../../../tests/programs/explore/lock_order.go");
+    const SELECT: &str = include_str!("../../../../tests/programs/explore/select_two_ready.go");
+    /// Four Ps: three workers fill their own queues, so an idle P finds several victims.
+    const FAN: &str = include_str!("../../../../tests/programs/explore/steal_fan.go");
+
+    /// The line of `src` that holds `text` (1-based).
+    fn line_of(src: &str, text: &str) -> u32 {
+        src.lines()
+            .position(|l| l.contains(text))
+            .expect("in the program") as u32
+            + 1
+    }
     /// Two goroutines that each add one to a shared counter.
     const PAIR: &str = "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\nfunc main() {\n\tcounter := 0\n\tvar wg sync.WaitGroup\n\tfor i := 0; i < 2; i++ {\n\t\twg.Add(1)\n\t\tgo func() {\n\t\t\tdefer wg.Done()\n\t\t\tcounter++\n\t\t}()\n\t}\n\twg.Wait()\n\tfmt.Println(counter)\n}\n";
 
@@ -521,16 +532,39 @@ mod tests {
         panic!("no such decision; stopped at {:?}", seat.spot);
     }
 
+    /// The run of the seat's decisions so far, `steps` steps of it, with the trace on.
+    fn replay(seat: &Seat, steps: u64) -> Machine {
+        let cfg = Config {
+            trace: TraceLevel::Full,
+            ..seat.cfg.clone()
+        };
+        let mut m = Machine::with_schedule(seat.prog.clone(), cfg, &seat.schedule());
+        m.run(steps);
+        m
+    }
+
     /// The whole run of the seat's decisions so far, to its end.
     fn finish(seat: &Seat) -> Machine {
-        let mut m = Machine::with_schedule(seat.prog.clone(), seat.cfg.clone(), &seat.schedule());
-        m.run(u64::MAX);
-        m
+        replay(seat, u64::MAX)
+    }
+
+    /// The victims of `thief`'s steals in `m`'s trace from step `from` on.
+    fn robbed_by(m: &Machine, thief: u32, from: u64) -> Vec<u32> {
+        m.trace()
+            .iter()
+            .filter_map(|e| match &e.kind {
+                gosched_sim::trace::EventKind::Steal {
+                    thief: t,
+                    victim: v,
+                    ..
+                } if t.0 == thief && e.step >= from => Some(v.0),
+                _ => None,
+            })
+            .collect()
     }
 
     #[test]
     fn a_select_with_two_ready_cases_takes_the_one_picked() {
-        const SELECT: &str = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\ta := make(chan string, 1)\n\tb := make(chan string, 1)\n\tvar never chan string\n\ta <- \"a\"\n\tb <- \"b\"\n\tselect {\n\tcase <-never:\n\t\tfmt.Println(\"never\")\n\tcase v := <-a:\n\t\tfmt.Println(v)\n\tcase v := <-b:\n\t\tfmt.Println(v)\n\t}\n}\n";
         let mut seat = Seat::new(SELECT, &one_p()).expect("compiles");
         let d = on_to(&mut seat, |p| matches!(p, Pick::Select { .. }));
         let Pick::Select { cases } = &d.pick else {
@@ -539,9 +573,14 @@ mod tests {
         // The nil channel's case is not live; the other two are ready, each on its line.
         let shown: Vec<(u32, u32, bool)> =
             cases.iter().map(|c| (c.case, c.line, c.ready)).collect();
-        assert_eq!(shown, vec![(1, 14, true), (2, 16, true)]);
-        assert_eq!(d.line, 11, "the decision stands at the select");
-        for (case, out) in [(1, "a\n"), (2, "b\n"), (1, "a\n")] {
+        let (at_a, at_b) = (line_of(SELECT, "<-a:"), line_of(SELECT, "<-b:"));
+        assert_eq!(shown, vec![(1, at_a, true), (2, at_b, true)]);
+        assert_eq!(
+            d.line,
+            line_of(SELECT, "select {"),
+            "the decision stands at the select"
+        );
+        for (case, out) in [(1, "from a\n"), (2, "from b\n"), (1, "from a\n")] {
             seat.take_case(case);
             assert!(seat.spot.finished);
             assert_eq!(finish(&seat).stdout_text(), out, "case {case}");
@@ -560,9 +599,6 @@ mod tests {
 
     #[test]
     fn a_thief_robs_the_p_picked() {
-        // Four Ps: main and two workers fill their own queues, so an idle P finds
-        // several victims.
-        const FAN: &str = "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\nfunc spin(n int) int {\n\ts := 0\n\tfor i := 0; i < n; i++ {\n\t\ts += i\n\t}\n\treturn s\n}\n\nfunc main() {\n\tvar wg sync.WaitGroup\n\tfor w := 0; w < 3; w++ {\n\t\twg.Add(1)\n\t\tgo func() {\n\t\t\tdefer wg.Done()\n\t\t\tfor j := 0; j < 6; j++ {\n\t\t\t\twg.Add(1)\n\t\t\t\tgo func() { defer wg.Done(); spin(20000) }()\n\t\t\t}\n\t\t\tspin(200000)\n\t\t}()\n\t}\n\twg.Wait()\n\tfmt.Println(\"done\")\n}\n";
         let settings = Settings {
             procs: 4,
             ..Settings::default()
@@ -575,47 +611,13 @@ mod tests {
         assert!(victims.len() >= 2, "{victims:?}");
         assert!(victims.iter().all(|(v, _)| *v != thief));
         // The page stands just before the steal: it happens in the next step.
-        let steals_by_thief = |steps: u64| {
-            let mut m = Machine::with_schedule(
-                seat.prog.clone(),
-                Config {
-                    trace: TraceLevel::Full,
-                    ..seat.cfg.clone()
-                },
-                &seat.schedule(),
-            );
-            m.run(steps);
-            m.trace()
-                .iter()
-                .filter(|e| matches!(&e.kind, gosched_sim::trace::EventKind::Steal { thief: t, .. } if t.0 == thief))
-                .count()
-        };
-        assert_eq!(steals_by_thief(d.step) + 1, steals_by_thief(d.step + 1));
+        let steals = |steps: u64| robbed_by(&replay(&seat, steps), thief, 0).len();
+        assert_eq!(steals(d.step) + 1, steals(d.step + 1));
         for (victim, _) in &victims {
             seat.steal_from(*victim);
             // Replay with the trace on: the thief's next steal robs that P.
-            let mut m = Machine::with_schedule(
-                seat.prog.clone(),
-                Config {
-                    trace: TraceLevel::Full,
-                    ..seat.cfg.clone()
-                },
-                &seat.schedule(),
-            );
-            m.run(d.step + 10_000);
-            let robbed = m
-                .trace()
-                .iter()
-                .filter_map(|e| match &e.kind {
-                    gosched_sim::trace::EventKind::Steal {
-                        thief: t,
-                        victim: v,
-                        ..
-                    } if t.0 == thief && e.step >= d.step => Some(v.0),
-                    _ => None,
-                })
-                .next();
-            assert_eq!(robbed, Some(*victim));
+            let robbed = robbed_by(&replay(&seat, d.step + 10_000), thief, d.step);
+            assert_eq!(robbed.first(), Some(victim));
             assert!(seat.undo());
         }
     }

@@ -1,7 +1,5 @@
 //! A scenario as plain data, and its text form (`key=value` settings, a blank line, the program).
 
-use gosched_sim::PreemptMode;
-
 use super::ShareError;
 use crate::compare::Vary;
 
@@ -134,7 +132,7 @@ impl Scenario {
             kv("schedule", &escape(v));
         }
         if let Some(v) = self.compare {
-            kv("compare", &compare_text(v));
+            kv("compare", &v.to_text());
         }
         s.push('\n');
         s.push_str(&self.program);
@@ -194,46 +192,11 @@ impl Scenario {
                 "lang" => s.lang = Some(Lang::from_tag(v).ok_or_else(bad)?),
                 "lesson" => s.lesson = Some(unescape(v).ok_or_else(bad)?),
                 "schedule" => s.schedule = Some(unescape(v).ok_or_else(bad)?),
-                "compare" => s.compare = Some(parse_compare(v).ok_or_else(bad)?),
+                "compare" => s.compare = Some(Vary::parse(v).ok_or_else(bad)?),
                 _ => {}
             }
         }
         Ok(s)
-    }
-}
-
-/// The text of a split view: the setting, then its value on the left and on the right
-/// (`procs:1:4`, `preempt:async:coop`, `seed:1:2`).
-fn compare_text(v: Vary) -> String {
-    let mode = |m: PreemptMode| match m {
-        PreemptMode::Cooperative => "coop",
-        _ => "async",
-    };
-    match v {
-        Vary::Procs(a, b) => format!("procs:{a}:{b}"),
-        Vary::Preempt(a, b) => format!("preempt:{}:{}", mode(a), mode(b)),
-        Vary::Seed(a, b) => format!("seed:{a}:{b}"),
-    }
-}
-
-/// Parses [`compare_text`]'s form; GOMAXPROCS must be 1–64, as in `procs=`.
-fn parse_compare(v: &str) -> Option<Vary> {
-    let mut parts = v.split(':');
-    let (kind, a, b) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some() {
-        return None;
-    }
-    let procs = |x: &str| x.parse::<u32>().ok().filter(|n| (1..=64).contains(n));
-    let mode = |x: &str| match x {
-        "async" => Some(PreemptMode::Async),
-        "coop" => Some(PreemptMode::Cooperative),
-        _ => None,
-    };
-    match kind {
-        "procs" => Some(Vary::Procs(procs(a)?, procs(b)?)),
-        "preempt" => Some(Vary::Preempt(mode(a)?, mode(b)?)),
-        "seed" => Some(Vary::Seed(a.parse().ok()?, b.parse().ok()?)),
-        _ => None,
     }
 }
 
