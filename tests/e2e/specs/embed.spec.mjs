@@ -206,6 +206,8 @@ test('embed mode shows the stage without the page chrome, and links to the playg
   await expect(app.title).toBeHidden();
   await expect(app.editor).toBeHidden();
   await expect(app.procs).toBeHidden();
+  // A sandboxed iframe may not download: the trace export stays on the full page.
+  await expect(page.getByTestId('export-trace')).toBeHidden();
   await expect(app.runButton).toBeVisible();
   await expect(app.pCard(1)).toBeVisible();
   await expect(app.pCard(2)).toHaveCount(0);
