@@ -244,6 +244,19 @@ impl Machine {
         });
     }
 
+    /// The cases of `g`'s `select` that can ever proceed (cases on nil
+    /// channels never do), in case order, with their channels.
+    fn live_cases(&self, cases: &[SelectCase], g: GoId) -> Vec<(u16, ObjId)> {
+        cases
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| match self.reg(g, c.ch) {
+                Value::Ref(o) => Some((i as u16, o)),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// Which of a `select`'s live cases (those on non-nil channels, in case
     /// order) can proceed now, a bit per live case (the first 64): a send to
     /// a closed channel, to a waiting receiver or into buffer space; a
@@ -281,14 +294,7 @@ impl Machine {
         };
         let cases = &func.selects[table.index()].cases;
         let file = &self.prog.files[func.file.index()];
-        let live: Vec<(u16, ObjId)> = cases
-            .iter()
-            .enumerate()
-            .filter_map(|(i, c)| match self.reg(g, c.ch) {
-                Value::Ref(o) => Some((i as u16, o)),
-                _ => None,
-            })
-            .collect();
+        let live = self.live_cases(cases, g);
         let ready = self.ready_cases(cases, &live);
         live.iter()
             .enumerate()
@@ -494,12 +500,7 @@ impl Machine {
         let sel = &prog.func(func).selects[table.index()];
         self.sched.p_mut(p).clock += self.cfg.cost.chan_op;
         // Cases on nil channels never proceed.
-        let mut live: Vec<(u16, ObjId)> = Vec::new();
-        for (i, c) in sel.cases.iter().enumerate() {
-            if let Value::Ref(o) = self.reg(g, c.ch) {
-                live.push((i as u16, o));
-            }
-        }
+        let live = self.live_cases(&sel.cases, g);
         // Poll in a uniformly random order. Be the scheduler: the first draw
         // carries the ready cases, among which the order really picks; the
         // trace says how many there were.

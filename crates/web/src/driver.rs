@@ -49,7 +49,7 @@ const TIMELINE_REFRESH_MS: f64 = 100.0;
 /// running (32 bytes per step: a 1 MiB machine at most every 32,768 steps), and are
 /// together bounded. Bigger machines are not snapshotted: seeking back then replays from
 /// an earlier snapshot, over several frames.
-const SNAPSHOTS: SnapshotBudget = SnapshotBudget {
+pub(crate) const SNAPSHOTS: SnapshotBudget = SnapshotBudget {
     per_snapshot: 1 << 20,
     total: 64 << 20,
     bytes_per_step: 32,
@@ -59,9 +59,9 @@ const SNAPSHOTS: SnapshotBudget = SnapshotBudget {
 /// few nanoseconds a step, while several Ps interleaving instruction by instruction cost
 /// up to a hundred times more per step (measured: 8,192 steps take 0.1 to 3 ms in
 /// Chromium).
-const CHUNK_START: u64 = 1_024;
-const CHUNK_MIN: u64 = 64;
-const CHUNK_MAX: u64 = 1 << 13;
+pub(crate) const CHUNK_START: u64 = 1_024;
+pub(crate) const CHUNK_MIN: u64 = 64;
+pub(crate) const CHUNK_MAX: u64 = 1 << 13;
 
 /// What the frames are working toward.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -668,13 +668,14 @@ fn step_slice(s: &mut Session, st: &mut Stepper, max_steps: u64) -> Option<bool>
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use std::cell::Cell;
 
     use super::*;
 
-    /// A clock that advances by `tick` milliseconds each time it is read.
-    fn fake_clock(tick: f64) -> impl Fn() -> f64 {
+    /// A clock that advances by `tick` milliseconds each time it is read (the driver's
+    /// and the compare view's tests).
+    pub(crate) fn fake_clock(tick: f64) -> impl Fn() -> f64 {
         let t = Cell::new(0.0);
         move || {
             t.set(t.get() + tick);

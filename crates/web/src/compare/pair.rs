@@ -291,19 +291,9 @@ pub fn outputs_sentence(lang: Lang, left: &RunOutcome, right: &RunOutcome) -> &'
 
 #[cfg(test)]
 mod tests {
-    use std::cell::Cell;
-
     use super::*;
     use crate::compare::run::tests::SMALL;
-
-    /// A clock that advances by `tick` milliseconds each time it is read.
-    fn fake_clock(tick: f64) -> impl Fn() -> f64 {
-        let t = Cell::new(0.0);
-        move || {
-            t.set(t.get() + tick);
-            t.get()
-        }
-    }
+    use crate::driver::tests::fake_clock;
 
     fn base() -> Settings {
         Settings {

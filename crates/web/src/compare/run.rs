@@ -18,6 +18,7 @@ use gosched_sim::session::SnapshotBudget;
 use gosched_sim::view::View;
 use gosched_sim::Session;
 
+use crate::driver::{self, CHUNK_MAX, CHUNK_MIN, CHUNK_START};
 use crate::state::{Settings, FILE_NAME};
 use crate::timeline::{Picture, Timeline};
 
@@ -26,19 +27,12 @@ const VIEW_LIMIT: usize = 64;
 /// Columns of a timeline picture (the compare view's timelines are half as wide as the
 /// main one's).
 pub const COLUMNS: u32 = 256;
-/// Snapshots for seeking back: the main driver's sizes (1 MiB each, at most one per
-/// 32,768 steps of a 1 MiB machine), but half its total, since two runs keep them.
+/// Snapshots for seeking back: the main driver's sizes, but half its total, since two
+/// runs keep them. Slices take the driver's step bounds too (`CHUNK_*`), for its reason.
 const SNAPSHOTS: SnapshotBudget = SnapshotBudget {
-    per_snapshot: 1 << 20,
-    total: 32 << 20,
-    bytes_per_step: 32,
+    total: driver::SNAPSHOTS.total / 2,
+    ..driver::SNAPSHOTS
 };
-/// Steps per slice: start, least, most. The main driver's bounds, for the same reason:
-/// 8,192 steps take between 0.1 and 3 ms in Chromium depending on how many Ps interleave.
-const CHUNK_START: u64 = 1_024;
-const CHUNK_MIN: u64 = 64;
-const CHUNK_MAX: u64 = 1 << 13;
-
 /// How a run ended, kept once it has.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RunOutcome {
