@@ -18,7 +18,12 @@ use std::thread;
 use std::time::Instant;
 
 use crate::cmd::{self, Context};
+
 use crate::count::Tally;
+
+#[path = "../../tests/support/go_files.rs"]
+mod go_files;
+use go_files::go_files;
 
 /// The targets, in the order they run (`fuzz/fuzz_targets/<name>.rs`).
 pub const TARGETS: [&str; 4] = ["parse_check", "compile", "run", "link_decode"];
@@ -272,20 +277,6 @@ fn seed_corpus(root: &Path, targets: &[&str], short: bool) -> Result<usize, Stri
         }
     }
     Ok(seeds.len())
-}
-
-fn go_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in rd.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            go_files(&p, out);
-        } else if p.extension().is_some_and(|x| x == "go") {
-            out.push(p);
-        }
-    }
 }
 
 /// Fuzzes `target` for `seconds`, streaming libFuzzer's periodic status lines.

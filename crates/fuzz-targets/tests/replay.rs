@@ -4,23 +4,13 @@
 
 use std::path::{Path, PathBuf};
 
+#[path = "../../../tests/support/go_files.rs"]
+mod go_files;
+use go_files::go_files;
+
 /// The workspace root.
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in rd.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            files(&p, out);
-        } else if p.extension().is_some_and(|x| x == "go") {
-            out.push(p);
-        }
-    }
 }
 
 /// The seed corpus (`tests/programs/`, `web/lessons/`) and the committed
@@ -35,7 +25,7 @@ fn inputs() -> Vec<PathBuf> {
         "crates/sim/tests/fuzz_regressions",
         "crates/web/tests/fuzz_regressions",
     ] {
-        files(&root.join(dir), &mut out);
+        go_files(&root.join(dir), &mut out);
     }
     out.sort();
     out

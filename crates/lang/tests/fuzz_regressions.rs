@@ -6,17 +6,12 @@
 //! runs every target on it at once, and the last test below fails until the
 //! input has a test of its own here, saying what the right behaviour is.
 
-use std::path::{Path, PathBuf};
-
-fn dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_regressions")
-}
+#[path = "../../../tests/support/regressions.rs"]
+mod regressions;
 
 /// The input called `name` (lossy UTF-8, as the fuzz targets read it).
 fn input(name: &str) -> String {
-    let path = dir().join(format!("{name}.go"));
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    String::from_utf8_lossy(&bytes).into_owned()
+    regressions::read(env!("CARGO_MANIFEST_DIR"), name)
 }
 
 /// The diagnostics of input `name`, rendered as `go build` prints them.
@@ -49,25 +44,5 @@ fn non_main_package_is_reported_when_it_imports() {
 
 #[test]
 fn every_input_has_a_named_test() {
-    let this = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_regressions.rs"),
-    )
-    .expect("this file");
-    let mut missing = Vec::new();
-    for e in std::fs::read_dir(dir())
-        .expect("tests/fuzz_regressions")
-        .flatten()
-    {
-        let path = e.path();
-        let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
-            continue;
-        };
-        if !this.contains(&format!("\"{stem}\"")) {
-            missing.push(stem.to_string());
-        }
-    }
-    assert!(
-        missing.is_empty(),
-        "inputs without a test (rename each after what it found, then test it here): {missing:?}"
-    );
+    regressions::assert_every_input_is_named(env!("CARGO_MANIFEST_DIR"));
 }

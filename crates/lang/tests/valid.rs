@@ -7,21 +7,11 @@
 //! library reported no internal errors, and it compiles to bytecode that
 //! [`gosched_lang::bytecode::verify`] accepts.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-fn go_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in rd.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            go_files(&p, out);
-        } else if p.extension().is_some_and(|x| x == "go") {
-            out.push(p);
-        }
-    }
-}
+#[path = "../../../tests/support/go_files.rs"]
+mod go_files;
+use go_files::go_files;
 
 /// The one entry point: `None` if `src` checks cleanly.
 fn check(src: &str) -> Option<String> {

@@ -6,6 +6,10 @@ use std::sync::Arc;
 
 use gosched_sim::{Config, Machine, PreemptMode, TraceLevel};
 
+#[path = "../../../tests/support/go_files.rs"]
+mod go_files;
+use go_files::go_files;
+
 /// What a program's trailing comment block expects.
 #[derive(Debug, Default)]
 struct Expect {
@@ -121,21 +125,6 @@ fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/programs")
 }
 
-fn programs(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            programs(&p, out);
-        } else if p.extension().is_some_and(|x| x == "go") {
-            out.push(p);
-        }
-    }
-}
-
 /// Runs one program; returns a description of every mismatch.
 fn check(path: &Path, seed: u64) -> Vec<String> {
     let src = std::fs::read_to_string(path).expect("readable");
@@ -229,7 +218,7 @@ const KNOWN_GAPS: &[(&str, &str)] = &[];
 #[test]
 fn corpus_matches_real_go() {
     let mut files = Vec::new();
-    programs(&corpus_dir(), &mut files);
+    go_files(&corpus_dir(), &mut files);
     let filter = std::env::var("CORPUS").unwrap_or_default();
     assert!(
         !files.is_empty(),

@@ -7,7 +7,6 @@
 //! it at once, and the last test below fails until the input has a test of its
 //! own here, saying what the right behaviour is.
 
-use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use gosched_lang::bytecode::Program;
@@ -15,15 +14,12 @@ use gosched_sim::{
     Config, LimitKind, Limits, Machine, OutcomeKind, PreemptMode, Session, TraceLevel,
 };
 
-fn dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_regressions")
-}
+#[path = "../../../tests/support/regressions.rs"]
+mod regressions;
 
 /// The program called `name`, compiled.
 fn program(name: &str) -> Arc<Program> {
-    let path = dir().join(format!("{name}.go"));
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let src = String::from_utf8_lossy(&bytes);
+    let src = regressions::read(env!("CARGO_MANIFEST_DIR"), name);
     Arc::new(gosched_lang::compile::compile(&src).unwrap_or_else(|d| panic!("{name}: {d:?}")))
 }
 
@@ -290,25 +286,5 @@ fn output_cut_inside_a_character_stays_within_the_limit_in_bytes() {
 
 #[test]
 fn every_input_has_a_named_test() {
-    let this = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_regressions.rs"),
-    )
-    .expect("this file");
-    let mut missing = Vec::new();
-    for e in std::fs::read_dir(dir())
-        .expect("tests/fuzz_regressions")
-        .flatten()
-    {
-        let path = e.path();
-        let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
-            continue;
-        };
-        if !this.contains(&format!("\"{stem}\"")) {
-            missing.push(stem.to_string());
-        }
-    }
-    assert!(
-        missing.is_empty(),
-        "inputs without a test (rename each after what it found, then test it here): {missing:?}"
-    );
+    regressions::assert_every_input_is_named(env!("CARGO_MANIFEST_DIR"));
 }
