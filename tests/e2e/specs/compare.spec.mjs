@@ -4,24 +4,17 @@
 // side's timeline moves both; playing moves both together; closing returns to the normal view. While the two runs
 // compute (about a hundred million simulated steps together), no main-thread task may
 // reach 50 ms. Screenshots in English and Portuguese go to artifacts/.
-import os from 'node:os';
 import { test, expect } from '../harness/fixtures.mjs';
+import { watchLongTasks, takeLongTasks, overloaded, loadAverage } from '../harness/longtasks.mjs';
 import { Playground, program } from '../pages/playground.mjs';
 
 const CPU_BOUND = 'web/lessons/01-concurrency-parallelism/cpu_bound.go';
-const overloaded = () => os.loadavg()[0] >= os.cpus().length;
 
 // Playwright's trace recorder snapshots the DOM on the main thread: it would be measured too.
 test.use({ trace: 'off', viewport: { width: 1440, height: 1000 } });
 
 test.beforeEach(async ({ page }) => {
-  await page.addInitScript(() => {
-    window.__longTasks = [];
-    window.__goschedTiming = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__longTasks.push(Math.round(e.duration));
-    }).observe({ type: 'longtask', buffered: true });
-  });
+  await watchLongTasks(page);
 });
 
 /** Opens the page with the lesson program, the race detector off (as the lesson runs it). */
@@ -38,7 +31,7 @@ test('GOMAXPROCS 1 vs 4: same output, about four times sooner, one playhead, no 
   test.setTimeout(240_000);
   const app = await openLesson(page);
   await app.setProcs(1);
-  await page.evaluate(() => window.__longTasks.splice(0));
+  await takeLongTasks(page);
   await app.compare().click();
   await expect(app.compare('view')).toBeVisible();
   // The normal view is gone while comparing.
@@ -51,7 +44,7 @@ test('GOMAXPROCS 1 vs 4: same output, about four times sooner, one playhead, no 
   const started = Date.now();
   await app.compareDone(200_000);
   const computeMs = Date.now() - started;
-  const longTasks = await page.evaluate(() => window.__longTasks.splice(0));
+  const longTasks = await takeLongTasks(page);
   // The runs' own time per frame (the page's timing hook), for telling a slow page from a
   // busy machine.
   const work = await page.evaluate(() =>
@@ -60,7 +53,7 @@ test('GOMAXPROCS 1 vs 4: same output, about four times sooner, one playhead, no 
   work.sort((a, b) => a - b);
   const workMax = +(work.at(-1) ?? 0).toFixed(1);
   const workP95 = +(work[Math.floor(work.length * 0.95)] ?? 0).toFixed(1);
-  const load = +os.loadavg()[0].toFixed(2);
+  const load = loadAverage();
   const note = `both runs computed in ${computeMs} ms over ${work.length} frames (work per frame p95 ${workP95} ms, max ${workMax} ms), load ${load}, long tasks ${JSON.stringify(longTasks)}`;
   test.info().annotations.push({ type: 'compute', description: note });
   console.log(`compare: ${note}`);
@@ -125,7 +118,7 @@ test('GOMAXPROCS 1 vs 4: same output, about four times sooner, one playhead, no 
   await expect.poll(() => app.compareNs('now-right')).toBe(right);
   await expect(app.compare('left').locator('.cchip')).toHaveCount(1);
   await artifact('compare-en-seek');
-  const seekTasks = await page.evaluate(() => window.__longTasks.splice(0));
+  const seekTasks = await takeLongTasks(page);
   console.log(`compare: long tasks while seeking ${JSON.stringify(seekTasks)}`);
 
   // Playing moves both playheads together.

@@ -7,6 +7,7 @@
 import os from 'node:os';
 import { writeFile, mkdir } from 'node:fs/promises';
 import { test, expect, artifactsDir } from '../harness/fixtures.mjs';
+import { watchLongTasks, takeLongTasks, loadAverage } from '../harness/longtasks.mjs';
 import { Playground, program } from '../pages/playground.mjs';
 
 const COUNTER = program('tests/programs/explore/counter_assert.go');
@@ -289,29 +290,23 @@ test('be the scheduler: the user picks which P an idle P steals from', async ({ 
 
 test('exploring never blocks the main thread for 50 ms, and measures schedules per second', async ({ page, artifact }) => {
   test.setTimeout(120_000);
-  await page.addInitScript(() => {
-    window.__longTasks = [];
-    window.__goschedTiming = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__longTasks.push(Math.round(e.duration));
-    }).observe({ type: 'longtask', buffered: true });
-  });
+  await watchLongTasks(page);
   const app = new Playground(page);
   await app.open();
   await app.load(COUNTER);
   await app.setProcs(1);
-  await page.evaluate(() => window.__longTasks.splice(0));
+  await takeLongTasks(page);
   // Nothing to find: the search runs all its schedules.
   await app.explore('deadlock', 'random');
   await expect(app.exploreStatus).toContainText(/Not found after/, { timeout: 100_000 });
   const text = await app.exploreStatus.locator('.explore__line').innerText();
   const m = text.match(/([\d,]+) schedules \(([\d.]+)(ms|s)?.*?, ([\d,]+) schedules\/s\)/);
   expect(m, text).not.toBeNull();
-  const longTasks = await page.evaluate(() => window.__longTasks);
+  const longTasks = await takeLongTasks(page);
   // The search's own time per task (wall clock, so it includes time the OS gave others).
   const tasks = (await page.evaluate(() => window.__goschedTiming.filter(([k]) => k === 'explore').map(([, v]) => v))).sort((a, b) => a - b);
   const at = (p) => +tasks[Math.min(tasks.length - 1, Math.floor((tasks.length * p) / 100))].toFixed(1);
-  const load = +os.loadavg()[0].toFixed(2);
+  const load = loadAverage();
   results.search = {
     text,
     schedulesPerSecond: Number(m[4].replace(/,/g, '')),

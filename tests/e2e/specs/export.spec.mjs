@@ -3,8 +3,8 @@
 // every P's track, goroutines named as the page names them (G6 …), up to the step shown
 // while paused and the whole run once finished; the label in pt-BR; and a large run
 // (about 1.2 million events, 400,000 records) exported without a main-thread task of 50 ms.
-import os from 'node:os';
 import { test, expect } from '../harness/fixtures.mjs';
+import { watchLongTasks, takeLongTasks, overloaded, loadAverage } from '../harness/longtasks.mjs';
 import { Playground, program, MAX_SPEED } from '../pages/playground.mjs';
 
 // Playwright's trace recorder snapshots the DOM on the main thread: the large run's tasks
@@ -134,13 +134,7 @@ test('the button and its scope in pt-BR', async ({ page, artifact }) => {
 
 test('a large run exports in tasks under 50 ms', async ({ page }) => {
   test.setTimeout(240_000);
-  await page.addInitScript(() => {
-    window.__longTasks = [];
-    window.__goschedTiming = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__longTasks.push(Math.round(e.duration));
-    }).observe({ type: 'longtask', buffered: true });
-  });
+  await watchLongTasks(page);
   const app = new Playground(page);
   await app.open();
   await app.load(program('tests/e2e/programs/export_large.go'));
@@ -148,7 +142,7 @@ test('a large run exports in tasks under 50 ms', async ({ page }) => {
   await page.evaluate(() => { window.__longTasks = []; window.__goschedTiming = []; });
   const { text, trace } = await app.downloadTrace(120_000);
   const t = await page.evaluate(() => window.__goschedTiming.splice(0));
-  const longTasks = await page.evaluate(() => window.__longTasks.splice(0));
+  const longTasks = await takeLongTasks(page);
   const of = (k) => t.filter(([n]) => n === k).map(([, v]) => v);
   const tasks = of('export-task');
   const result = {
@@ -159,13 +153,13 @@ test('a large run exports in tasks under 50 ms', async ({ page }) => {
     longestTaskMs: +Math.max(...tasks).toFixed(1),
     saveMs: +of('export-save')[0].toFixed(1),
     longTasks,
-    load: +os.loadavg()[0].toFixed(2),
+    load: loadAverage(),
   };
   console.log(`export: ${JSON.stringify(result)}`);
   test.info().annotations.push({ type: 'export', description: JSON.stringify(result) });
   expect(result.records).toBeGreaterThan(300_000);
   expect(slicesByTrack(trace, 1).size).toBe(Number(await app.procs.inputValue()));
-  if (os.loadavg()[0] < os.cpus().length) {
+  if (!overloaded()) {
     expect(result.longestTaskMs, 'longest export task').toBeLessThan(50);
     expect(result.saveMs, 'saving the Blob').toBeLessThan(50);
     expect(longTasks, 'long tasks while exporting').toEqual([]);

@@ -10,26 +10,21 @@
 // (the time each control took is always reported).
 import os from 'node:os';
 import { test, expect } from '../harness/fixtures.mjs';
+import { watchLongTasks, takeLongTasks, overloaded, loadAverage } from '../harness/longtasks.mjs';
 import { Playground, MAX_SPEED } from '../pages/playground.mjs';
 
 // Playwright's trace recorder snapshots the DOM on the main thread: it would be measured too.
 test.use({ trace: 'off' });
 
-const overloaded = () => os.loadavg()[0] >= os.cpus().length;
 /** How long a control may take to answer: a second, or three on an overloaded machine. */
 const controlMs = () => (overloaded() ? 3000 : 1000);
 
 test.beforeEach(async ({ page }) => {
-  await page.addInitScript(() => {
-    window.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__longTasks.push(Math.round(e.duration));
-    }).observe({ type: 'longtask', buffered: true });
-  });
+  await watchLongTasks(page);
 });
 
 function checkLongTasks(name, longTasks) {
-  const load = +os.loadavg()[0].toFixed(2);
+  const load = loadAverage();
   test.info().annotations.push({ type: 'long tasks', description: `${name}: ${JSON.stringify(longTasks)} (load ${load})` });
   if (overloaded()) {
     test.info().annotations.push({
@@ -60,7 +55,7 @@ async function runFlatOut(page, app, src, until, timeout) {
   await page.evaluate(() => { window.__longTasks = []; });
   await app.run();
   await expect.poll(until, { timeout, intervals: [250] }).toBe(true);
-  return page.evaluate(() => window.__longTasks.splice(0));
+  return takeLongTasks(page);
 }
 
 /** Pause, edit and Reset each answer within a second while `src` runs flat out. */

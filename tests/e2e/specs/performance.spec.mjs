@@ -13,24 +13,18 @@
 import os from 'node:os';
 import { writeFile, mkdir } from 'node:fs/promises';
 import { test, expect } from '../harness/fixtures.mjs';
+import { watchLongTasks, takeLongTasks, overloaded, loadAverage } from '../harness/longtasks.mjs';
 import { artifactsDir } from '../harness/fixtures.mjs';
 import { Playground, program, MAX_SPEED } from '../pages/playground.mjs';
 
 const results = { cores: os.cpus().length, loadAverage: [] };
-const overloaded = () => os.loadavg()[0] >= os.cpus().length;
 
 test.describe.configure({ mode: 'serial' });
 // Playwright's trace recorder snapshots the DOM on the main thread: it would be measured too.
 test.use({ trace: 'off' });
 
 test.beforeEach(async ({ page }) => {
-  await page.addInitScript(() => {
-    window.__longTasks = [];
-    window.__goschedTiming = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__longTasks.push(Math.round(e.duration));
-    }).observe({ type: 'longtask', buffered: true });
-  });
+  await watchLongTasks(page);
 });
 
 test.afterAll(async () => {
@@ -67,7 +61,7 @@ function checkBound(name, value, bound) {
 }
 
 function checkLongTasks(name, longTasks) {
-  const load = +os.loadavg()[0].toFixed(2);
+  const load = loadAverage();
   results.loadAverage.push([name, load]);
   if (overloaded()) {
     test.info().annotations.push({
@@ -93,14 +87,14 @@ async function longTasksWhileRunning(page, src, ms) {
     if (!/running/.test(await app.runStatus.textContent())) break;
   }
   if (/running/.test(await app.runStatus.textContent())) await app.pause();
-  const running = await page.evaluate(() => window.__longTasks.splice(0));
+  const running = await takeLongTasks(page);
   const timings = await pageTimings(page);
   const end = await app.step();
   await app.stepBackButton.click();
   await expect.poll(() => app.step(), { timeout: 30_000 }).toBeLessThan(end);
   await app.seek.fill(String(Math.floor(end / 3)));
   await expect.poll(() => app.step(), { timeout: 30_000 }).toBe(Math.floor(end / 3));
-  const seeking = await page.evaluate(() => window.__longTasks.splice(0));
+  const seeking = await takeLongTasks(page);
   return { steps: end, running, seeking, timings };
 }
 
@@ -170,7 +164,7 @@ test('1,000 live goroutines: frame times, animated and flat out', async ({ page 
     const frames = await frameTimes(page);
     frames.live = await live();
     frames.timings = await pageTimings(page);
-    frames.longTasksMs = await page.evaluate(() => window.__longTasks.splice(0));
+    frames.longTasksMs = await takeLongTasks(page);
     results.frames1000[name] = frames;
     await app.pause();
     expect(frames.live).toBeGreaterThanOrEqual(1000);
@@ -180,5 +174,5 @@ test('1,000 live goroutines: frame times, animated and flat out', async ({ page 
     checkBound(`frames1000 ${name} render p50`, frames.timings.render.p50, 20);
     checkBound(`frames1000 ${name} frame interval p50`, frames.p50Ms, bound);
   }
-  results.loadAverage.push(['frames1000', +os.loadavg()[0].toFixed(2)]);
+  results.loadAverage.push(['frames1000', loadAverage()]);
 });
