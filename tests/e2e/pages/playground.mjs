@@ -158,8 +158,17 @@ export class Playground {
     await this.runButton.click();
   }
 
+  /**
+   * Pauses the run if it is still running. The check and the click happen in one task of the
+   * page, so a run that ends on its own just before cannot leave the test waiting on a
+   * disabled Pause button (a fast run at its step limit did that: Playwright's click waits
+   * for the button to be enabled, and it never was again).
+   */
   async pause() {
-    await this.pauseButton.click();
+    await this.page.evaluate(() => {
+      const b = document.querySelector('[data-testid="pause"]');
+      if (b && !b.disabled) b.click();
+    });
     await expect(this.runStatus).not.toHaveText(/running|executando/);
   }
 

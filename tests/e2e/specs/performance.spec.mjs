@@ -86,7 +86,7 @@ async function longTasksWhileRunning(page, src, ms) {
     await page.waitForTimeout(250);
     if (!/running/.test(await app.runStatus.textContent())) break;
   }
-  if (/running/.test(await app.runStatus.textContent())) await app.pause();
+  await app.pause();
   const running = await takeLongTasks(page);
   const timings = await pageTimings(page);
   const end = await app.step();
