@@ -675,6 +675,10 @@ pub const PROGRAMS: &[(&str, &str)] = &[
         include_str!("../../tests/programs/sched/close_wakes_all.go"),
     ),
     (
+        "tests/programs/sched/global_fairness.go",
+        include_str!("../../tests/programs/sched/global_fairness.go"),
+    ),
+    (
         "tests/programs/sched/gosched_alternate.go",
         include_str!("../../tests/programs/sched/gosched_alternate.go"),
     ),

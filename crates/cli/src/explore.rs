@@ -57,6 +57,8 @@ pub struct ExploreArgs {
     /// Preemption: async (Go 1.14+) or coop (only at calls).
     #[arg(long, value_enum, default_value_t = Preempt::Async)]
     pub preempt: Preempt,
+    #[command(flatten)]
+    pub policies: crate::run::PolicyArgs,
     /// PCT: the bug depth (priority change points + 1), 1-32.
     #[arg(long, default_value_t = StrategyKind::PCT_DEPTH, value_parser = clap::value_parser!(u32).range(1..=32))]
     pub depth: u32,
@@ -85,6 +87,7 @@ pub fn explore(args: &ExploreArgs) -> i32 {
             Preempt::Coop => PreemptMode::Cooperative,
         },
         trace: TraceLevel::Off,
+        fidelity: args.policies.fidelity(),
         ..Config::default()
     };
     let goal = match args.find {

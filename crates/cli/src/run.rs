@@ -6,12 +6,35 @@ use std::sync::Arc;
 
 use clap::{Args, ValueEnum};
 use gosched_lang::LineIndex;
-use gosched_sim::{Config, Machine, PreemptMode, Schedule, TraceLevel};
+use gosched_sim::{Config, Fidelity, Machine, PreemptMode, Schedule, TraceLevel};
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum Preempt {
     Async,
     Coop,
+}
+
+/// Go's scheduling policies, each of which a run may switch off to show
+/// what it is for (no Go program can run that way).
+#[derive(Args)]
+pub struct PolicyArgs {
+    /// What if there were no runnext slot: a goroutine made runnable by the
+    /// running one waits at the tail of the local run queue (not Go).
+    #[arg(long)]
+    pub no_runnext: bool,
+    /// What if the scheduler never checked the global run queue every 61st
+    /// schedule, only when the local queue is empty (not Go).
+    #[arg(long)]
+    pub no_global_fairness: bool,
+}
+
+impl PolicyArgs {
+    pub fn fidelity(&self) -> Fidelity {
+        Fidelity {
+            runnext: !self.no_runnext,
+            global_fairness: !self.no_global_fairness,
+        }
+    }
 }
 
 #[derive(Args)]
@@ -33,6 +56,8 @@ pub struct RunArgs {
     /// Disable the race detector (the default).
     #[arg(long)]
     pub no_race: bool,
+    #[command(flatten)]
+    pub policies: PolicyArgs,
     /// Stop after this many steps (default 200,000,000; exit 124).
     #[arg(long)]
     pub max_steps: Option<u64>,
@@ -55,7 +80,8 @@ pub struct RunArgs {
     #[arg(long, value_name = "OUT.json")]
     pub trace: Option<PathBuf>,
     /// Replay a schedule printed by `gosched explore` (its GOMAXPROCS, seed,
-    /// preemption mode and race setting replace --procs, --seed, --preempt, --race).
+    /// preemption mode, race setting and policies replace --procs, --seed,
+    /// --preempt, --race, --no-runnext and --no-global-fairness).
     #[arg(long, value_name = "SCHEDULE")]
     pub schedule: Option<String>,
     /// Print this process's peak memory on stderr at exit (for `gosched bench`).
@@ -112,6 +138,7 @@ pub fn run(args: &RunArgs) -> i32 {
             Preempt::Async => PreemptMode::Async,
             Preempt::Coop => PreemptMode::Cooperative,
         },
+        fidelity: args.policies.fidelity(),
         ..Config::default()
     };
     if let Some(n) = args.max_steps {

@@ -30,6 +30,48 @@ pub struct Config {
     pub limits: Limits,
     /// The number of CPUs `runtime.NumCPU` reports.
     pub num_cpu: u32,
+    /// Go's scheduling policies, each of which can be switched off to show
+    /// what it is for (all on, the default, is Go).
+    pub fidelity: Fidelity,
+}
+
+/// Scheduling policies of Go's runtime that a run may switch off. Go has no
+/// such switches: a run with one off is a "what if" that no Go program can
+/// produce, and the page says so. Both are on by default.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Fidelity {
+    /// The `runnext` slot (proc.go: runqput with `next`): a goroutine made
+    /// runnable by the running one (`go f()`, a channel send that wakes a
+    /// receiver, an unlock) runs next on the same P, inheriting the time
+    /// slice, instead of waiting at the tail of the local queue. Off, every
+    /// runnable goroutine goes to the tail: `go` statements in a loop on one
+    /// P then run in order (with it, the last one runs first).
+    pub runnext: bool,
+    /// The fairness check (proc.go: findRunnable, `schedtick%61 == 0`): every
+    /// 61st schedule takes one goroutine from the global queue before the
+    /// local one. Off, goroutines in the global queue wait until the local
+    /// queue and `runnext` are empty, which two goroutines that keep readying
+    /// each other can put off forever.
+    pub global_fairness: bool,
+}
+
+impl Fidelity {
+    /// Go's own policies (everything on).
+    pub const GO: Fidelity = Fidelity {
+        runnext: true,
+        global_fairness: true,
+    };
+
+    /// Whether every policy is Go's.
+    pub fn is_go(self) -> bool {
+        self == Fidelity::GO
+    }
+}
+
+impl Default for Fidelity {
+    fn default() -> Fidelity {
+        Fidelity::GO
+    }
 }
 
 /// How much of the run is recorded as [`crate::trace::Event`]s.
@@ -88,6 +130,7 @@ impl Default for Config {
             cost: CostModel::default(),
             limits: Limits::default(),
             num_cpu: 4,
+            fidelity: Fidelity::GO,
         }
     }
 }

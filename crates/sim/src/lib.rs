@@ -39,7 +39,7 @@ pub mod value;
 pub mod view;
 pub mod waitfor;
 
-pub use config::{Config, Limits, PreemptMode, TraceLevel};
+pub use config::{Config, Fidelity, Limits, PreemptMode, TraceLevel};
 pub use explore::{Explorer, Schedule};
 pub use machine::{Machine, Stats};
 pub use outcome::{LimitKind, Outcome, OutcomeKind};

@@ -14,7 +14,7 @@ use crate::rng::{ChoiceKind, Rng};
 use crate::sched::g::{Frame, FrameKind, GStatus, G};
 use crate::sched::p::{MState, PStatus, M};
 use crate::sched::timers::Timers;
-use crate::sched::{Sched, RUNTIME_GOROUTINES};
+use crate::sched::{Sched, RUNTIME_GOROUTINES, STARTUP_SCHEDTICKS};
 use crate::sync::SyncTable;
 use crate::trace::{Event, EventKind, Source, StopReason};
 use crate::value::Value;
@@ -234,6 +234,7 @@ impl Machine {
                 spinning: false,
             },
         );
+        self.sched.p_mut(p0).schedtick = STARTUP_SCHEDTICKS;
         self.execute(p0, g1, Source::Start, false);
         // Package os's init (run before main.main) calls SetFinalizer, which
         // starts the runtime's finalizer goroutine: it is waiting in P0's
@@ -243,7 +244,11 @@ impl Machine {
         let mut f = G::new(fing, entry, Some((g1, entry, 0)));
         f.system = true;
         self.put_g(f);
-        self.sched.p_mut(p0).runnext = Some(fing);
+        if self.cfg.fidelity.runnext {
+            self.sched.p_mut(p0).runnext = Some(fing);
+        } else {
+            self.sched.p_mut(p0).runq.push_back(fing);
+        }
         self.gs[fing.index()].p = Some(p0);
     }
 

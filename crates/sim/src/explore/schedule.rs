@@ -16,7 +16,7 @@
 //!   "be the scheduler" clicks, or a full recorded sequence).
 //!
 //! plus the settings that shape the run (GOMAXPROCS, preemption mode, race
-//! detector). Replaying a [`Schedule`] reproduces the run exactly, even one
+//! detector, and any of Go's scheduling policies switched off). Replaying a [`Schedule`] reproduces the run exactly, even one
 //! no plain seed reaches.
 //!
 //! The text form ([`Schedule::encode`]) is a version byte, the settings and
@@ -29,7 +29,7 @@
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 
-use crate::config::{Config, PreemptMode, MAX_PROCS};
+use crate::config::{Config, Fidelity, PreemptMode, MAX_PROCS};
 
 /// What a switch point decides (the value of its choice).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -104,6 +104,8 @@ pub struct Schedule {
     /// Whether the race detector runs (it never changes the interleaving,
     /// only what is reported).
     pub race: bool,
+    /// Go's scheduling policies, if the run switched any off.
+    pub fidelity: Fidelity,
     pub policy: Policy,
     /// Forced choices, by strictly increasing index.
     pub overrides: Vec<Override>,
@@ -138,19 +140,21 @@ impl Schedule {
             procs: cfg.procs.clamp(1, MAX_PROCS),
             preempt: cfg.preempt,
             race: cfg.race,
+            fidelity: cfg.fidelity,
             policy: Policy::Fixed,
             overrides: Vec::new(),
         }
     }
 
     /// `base` with this schedule's settings (seed, GOMAXPROCS, preemption
-    /// mode, race detector).
+    /// mode, race detector, policies).
     pub fn config(&self, base: &Config) -> Config {
         Config {
             seed: self.seed,
             procs: self.procs,
             preempt: self.preempt,
             race: self.race,
+            fidelity: self.fidelity,
             ..base.clone()
         }
     }
@@ -187,7 +191,9 @@ impl Schedule {
         let header = u64::from(self.procs.clamp(1, MAX_PROCS) - 1)
             | u64::from(self.preempt == PreemptMode::Cooperative) << 6
             | u64::from(self.race) << 7
-            | tag << 8;
+            | tag << 8
+            | u64::from(!self.fidelity.runnext) << 10
+            | u64::from(!self.fidelity.global_fairness) << 11;
         put_varint(&mut b, header);
         put_varint(&mut b, self.seed);
         for p in params {
@@ -223,8 +229,20 @@ impl Schedule {
             PreemptMode::Async
         };
         let race = header >> 7 & 1 == 1;
+        // Bits 10 and 11 switch a policy off; schedules from before they
+        // existed have them clear, which is Go.
+        let fidelity = Fidelity {
+            runnext: header >> 10 & 1 == 0,
+            global_fairness: header >> 11 & 1 == 0,
+        };
+        if header >> 12 != 0 {
+            return Err(ScheduleError(format!(
+                "unknown settings {:#x}",
+                header >> 12 << 12
+            )));
+        }
         let seed = r.varint()?;
-        let policy = match header >> 8 {
+        let policy = match header >> 8 & 3 {
             0 => Policy::Fixed,
             1 => Policy::Random {
                 one_in: r.small("one_in")?.max(1),
@@ -265,6 +283,7 @@ impl Schedule {
             procs,
             preempt,
             race,
+            fidelity,
             policy,
             overrides,
         })
@@ -348,6 +367,7 @@ mod tests {
             procs: 1,
             preempt: PreemptMode::Async,
             race: false,
+            fidelity: Fidelity::GO,
             policy: Policy::Fixed,
             overrides: vec![Override {
                 index: 37,
@@ -364,6 +384,10 @@ mod tests {
             procs: 64,
             preempt: PreemptMode::Cooperative,
             race: true,
+            fidelity: Fidelity {
+                runnext: false,
+                global_fairness: false,
+            },
             policy: Policy::Pct {
                 depth: 3,
                 span: 123_456,
@@ -385,6 +409,16 @@ mod tests {
             overrides: vec![],
             ..sample()
         });
+        for (runnext, global_fairness) in [(false, true), (true, false)] {
+            cases.push(Schedule {
+                fidelity: Fidelity {
+                    runnext,
+                    global_fairness,
+                },
+                policy: Policy::Random { one_in: 3 },
+                ..sample()
+            });
+        }
         for s in cases {
             let text = s.encode();
             assert!(
@@ -404,6 +438,20 @@ mod tests {
     }
 
     #[test]
+    fn schedules_from_before_the_policy_bits_read_as_go() {
+        // Written by the encoder before bits 10 and 11 existed (links in
+        // the wild): they replay with every policy on.
+        let old = Schedule::decode("AQABASUB").expect("decodes");
+        assert_eq!(old, sample());
+        assert_eq!(sample().encode(), "AQABASUB");
+        // A switched-off policy sets its bit.
+        let mut off = sample();
+        off.fidelity.runnext = false;
+        assert_ne!(off.encode(), sample().encode());
+        assert_eq!(off.config(&Config::default()).fidelity, off.fidelity);
+    }
+
+    #[test]
     fn garbage_is_an_error_not_a_panic() {
         for text in [
             "",
@@ -414,6 +462,9 @@ mod tests {
             "AQEB",
             "_____________________",
             "AQAB__________8B",
+            // Header bit 12 (no such setting) and policy tag 3.
+            &base64url(&[1, 0x80, 0x20, 1, 0]),
+            &base64url(&[1, 0x80, 0x03, 1, 0]),
             &sample().encode().repeat(2),
             &Schedule {
                 policy: Policy::Pct {

@@ -84,12 +84,14 @@ impl Machine {
     fn find_runnable(&mut self, p: ProcId) -> Found {
         let now = self.sched.p(p).clock;
         self.run_timers(p, now);
-        // Fairness: one G from the global queue every 61st tick.
-        if self
-            .sched
-            .p(p)
-            .schedtick
-            .is_multiple_of(GLOBAL_FAIRNESS_TICKS)
+        // Fairness: one G from the global queue every 61st tick (unless the
+        // run switched the check off to show what it is for).
+        if self.cfg.fidelity.global_fairness
+            && self
+                .sched
+                .p(p)
+                .schedtick
+                .is_multiple_of(GLOBAL_FAIRNESS_TICKS)
             && !self.sched.global.is_empty()
         {
             if let Some(g) = self.globrunqget(p, 1) {
