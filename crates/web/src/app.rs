@@ -216,6 +216,10 @@ pub fn app() -> Html {
         let state = state.clone();
         Callback::from(move |on: bool| state.dispatch(Action::SetRace(on)))
     };
+    let on_fidelity = {
+        let state = state.clone();
+        Callback::from(move |f: gosched_sim::Fidelity| state.dispatch(Action::SetFidelity(f)))
+    };
     let on_speed = {
         let state = state.clone();
         Callback::from(move |i: usize| state.dispatch(Action::SetSpeed(i)))
@@ -500,7 +504,7 @@ pub fn app() -> Html {
                     {lang}
                     settings={state.settings}
                     speed={state.speed}
-                    {on_speed} {on_procs} {on_preempt} {on_seed} {on_new_seed} {on_race}
+                    {on_speed} {on_procs} {on_preempt} {on_seed} {on_new_seed} {on_race} {on_fidelity}
                 />
                 <button type="button" class="btn" data-testid="compare" title={t(lang, Key::CompareTitle)}
                         disabled={!state.runnable()} onclick={on_compare}>

@@ -152,6 +152,7 @@ pub fn config(settings: &Settings) -> Config {
         preempt: settings.preempt,
         seed: settings.seed,
         race: settings.race,
+        fidelity: settings.fidelity,
         trace: TraceLevel::Full,
         limits: page_limits(),
         ..Config::default()
@@ -575,6 +576,7 @@ impl Driver {
         let names = Names {
             prog: &run.prog,
             view: &view,
+            runnext: s.machine().config().fidelity.runnext,
         };
         let now = s.events_now();
         let cur = s.step();
@@ -628,6 +630,7 @@ impl Driver {
             console: run.console.clone(),
             races: run.races.clone(),
             race_enabled: run.race,
+            fidelity: machine.config().fidelity,
             log: run.log.clone(),
             narration,
             timeline: run.picture.clone(),

@@ -52,6 +52,8 @@ pub struct Frame {
     pub races: Rc<Vec<RaceView>>,
     /// Whether the race detector is on for this run.
     pub race_enabled: bool,
+    /// Go's scheduling policies in this run (a "what if" run switches some off).
+    pub fidelity: gosched_sim::Fidelity,
     /// The latest logged events up to `step`, newest first (refreshed a few times a
     /// second while playing: nobody reads a log that changes sixty times a second).
     pub log: Rc<Vec<LogEntry>>,

@@ -14,6 +14,9 @@ use crate::i18n::{Key, Phrase};
 pub struct Names<'a> {
     pub prog: &'a Program,
     pub view: &'a View,
+    /// Whether the run has Go's `runnext` slot (a "what if" run may not): where a
+    /// created or woken goroutine went.
+    pub runnext: bool,
 }
 
 impl Names<'_> {
@@ -149,11 +152,15 @@ pub fn describe(ev: &Event, names: &Names, races: &[gosched_sim::view::RaceView]
             parent,
             p: on,
             func,
-        } => Phrase::new(Key::EvCreate)
-            .arg("parent", g(*parent))
-            .arg("g", g(*x))
-            .arg("func", names.func(*func))
-            .arg("p", p(*on)),
+        } => Phrase::new(if names.runnext {
+            Key::EvCreate
+        } else {
+            Key::EvCreateTail
+        })
+        .arg("parent", g(*parent))
+        .arg("g", g(*x))
+        .arg("func", names.func(*func))
+        .arg("p", p(*on)),
         GoStart {
             g: x,
             p: on,
@@ -225,11 +232,21 @@ pub fn describe(ev: &Event, names: &Names, races: &[gosched_sim::view::RaceView]
         }
         GoUnblock { g: x, waker, p: on } => match (waker, on) {
             (_, None) => Phrase::new(Key::EvWakeGlobal).arg("g", g(*x)),
-            (Some(w), Some(q)) if w != x => Phrase::new(Key::EvWake)
-                .arg("waker", g(*w))
-                .arg("g", g(*x))
-                .arg("p", p(*q)),
-            (_, Some(q)) => Phrase::new(Key::EvWakeSelf).arg("g", g(*x)).arg("p", p(*q)),
+            (Some(w), Some(q)) if w != x => Phrase::new(if names.runnext {
+                Key::EvWake
+            } else {
+                Key::EvWakeTail
+            })
+            .arg("waker", g(*w))
+            .arg("g", g(*x))
+            .arg("p", p(*q)),
+            (_, Some(q)) => Phrase::new(if names.runnext {
+                Key::EvWakeSelf
+            } else {
+                Key::EvWakeSelfTail
+            })
+            .arg("g", g(*x))
+            .arg("p", p(*q)),
         },
         GoEnd { g: x, p: on } => Phrase::new(Key::EvEnd).arg("g", g(*x)).arg("p", p(*on)),
         Kicked { g: x, p: on } => Phrase::new(Key::EvKicked).arg("g", g(*x)).arg("p", p(*on)),
@@ -415,31 +432,49 @@ mod tests {
     fn every_event_of_a_busy_program_reads_well_in_both_languages() {
         let src = include_str!("../../../tests/programs/course/producer_consumer.go");
         let prog = Arc::new(gosched_lang::compile::compile(src).expect("compiles"));
-        let cfg = Config {
-            procs: 3,
-            race: true,
-            trace: TraceLevel::Full,
-            ..Config::default()
-        };
-        let mut s = Session::new(prog.clone(), cfg);
-        s.run(u64::MAX);
-        let view = s.view();
-        let races = s.machine().race_views();
-        let names = Names {
-            prog: &prog,
-            view: &view,
-        };
-        let mut keys = std::collections::BTreeSet::new();
-        for ev in s.events() {
-            let phrase = describe(ev, &names, &races);
-            keys.insert(phrase.key);
-            for lang in [Lang::En, Lang::PtBr] {
-                let text = phrase.render(lang);
-                assert!(!text.contains('{'), "{lang:?}: {text}");
+        // Go, then a "what if" run without runnext: each says where goroutines went.
+        for runnext in [true, false] {
+            let mut cfg = Config {
+                procs: 3,
+                race: true,
+                trace: TraceLevel::Full,
+                ..Config::default()
+            };
+            cfg.fidelity.runnext = runnext;
+            let mut s = Session::new(prog.clone(), cfg);
+            s.run(u64::MAX);
+            let view = s.view();
+            let races = s.machine().race_views();
+            let names = Names {
+                prog: &prog,
+                view: &view,
+                runnext,
+            };
+            let mut keys = std::collections::BTreeSet::new();
+            for ev in s.events() {
+                let phrase = describe(ev, &names, &races);
+                keys.insert(phrase.key);
+                for lang in [Lang::En, Lang::PtBr] {
+                    let text = phrase.render(lang);
+                    assert!(!text.contains('{'), "{lang:?}: {text}");
+                    // Without the slot, nothing goes into it or comes out of it.
+                    if !runnext && text.contains("runnext") {
+                        assert!(
+                            text.contains("(runnext is off)")
+                                || text.contains("(runnext desligado)"),
+                            "{text}"
+                        );
+                    }
+                }
             }
+            let (create, wake) = if runnext {
+                (Key::EvCreate, Key::EvWake)
+            } else {
+                (Key::EvCreateTail, Key::EvWakeTail)
+            };
+            assert!(keys.contains(&create) && keys.contains(&wake), "{keys:?}");
+            assert!(keys.contains(&Key::EvEnd));
         }
-        assert!(keys.contains(&Key::EvCreate), "{keys:?}");
-        assert!(keys.contains(&Key::EvEnd));
     }
 
     #[test]
@@ -450,6 +485,7 @@ mod tests {
         let names = Names {
             prog: &prog,
             view: &view,
+            runnext: true,
         };
         let ev = Event {
             step: 1,

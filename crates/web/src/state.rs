@@ -8,7 +8,7 @@ use std::ops::Deref;
 use std::rc::Rc;
 
 use gosched_lang::{LineIndex, Span};
-use gosched_sim::PreemptMode;
+use gosched_sim::{Fidelity, PreemptMode};
 use yew::Reducible;
 
 use crate::compare::Vary;
@@ -73,6 +73,8 @@ pub struct Settings {
     pub preempt: PreemptMode,
     pub seed: u64,
     pub race: bool,
+    /// Go's scheduling policies; one switched off is a "what if" run.
+    pub fidelity: Fidelity,
 }
 
 impl Default for Settings {
@@ -82,6 +84,7 @@ impl Default for Settings {
             preempt: PreemptMode::Async,
             seed: 1,
             race: true,
+            fidelity: Fidelity::GO,
         }
     }
 }
@@ -197,6 +200,8 @@ pub enum Action {
     SetPreempt(PreemptMode),
     SetSeed(u64),
     SetRace(bool),
+    /// Switch Go's scheduling policies on or off ("what if" runs).
+    SetFidelity(Fidelity),
     SetSpeed(usize),
     SetTheme(Theme),
     SetLang(Lang),
@@ -279,6 +284,8 @@ impl Playground {
             },
             seed: self.settings.seed,
             race: self.settings.race,
+            runnext: self.settings.fidelity.runnext,
+            fairness: self.settings.fidelity.global_fairness,
             speed: u8::try_from(self.speed).unwrap_or(u8::MAX),
             step,
             goroutine: self.selected,
@@ -319,6 +326,10 @@ impl Playground {
             },
             seed: s.seed,
             race: s.race,
+            fidelity: Fidelity {
+                runnext: s.runnext,
+                global_fairness: s.fairness,
+            },
         };
         self.speed = usize::from(s.speed).min(SPEEDS.len() - 1);
         if let Some(l) = s.lang {
@@ -425,6 +436,11 @@ impl Reducible for Playground {
                 next.settings.race = on;
                 next.restart();
             }
+            Action::SetFidelity(f) => {
+                next.schedule = None;
+                next.settings.fidelity = f;
+                next.restart();
+            }
             Action::Reset => next.restart(),
             Action::SetSpeed(i) => next.speed = i.min(SPEEDS.len() - 1),
             Action::SetTheme(t) => next.theme = t,
@@ -470,6 +486,7 @@ impl Reducible for Playground {
                 next.settings.preempt = sc.preempt;
                 next.settings.seed = sc.seed;
                 next.settings.race = sc.race;
+                next.settings.fidelity = sc.fidelity;
                 next.restart();
                 next.schedule = Some(schedule);
                 next.seek_on_load = pause_at;
@@ -593,6 +610,44 @@ mod tests {
             (p.schedule.clone(), p.seek_on_load, p.generation),
             (None, None, g + 1)
         );
+    }
+
+    #[test]
+    fn a_policy_switched_off_restarts_travels_in_links_and_comes_back_from_schedules() {
+        use gosched_sim::explore::Schedule;
+        let off = Fidelity {
+            runnext: false,
+            ..Fidelity::GO
+        };
+        let p = page();
+        let g = p.generation;
+        let p = p.reduce(Action::SetFidelity(off));
+        assert_eq!((p.settings.fidelity, p.generation), (off, g + 1));
+        assert_eq!(crate::driver::config(&p.settings).fidelity, off);
+        // The link says so, and opening it switches the policy off again.
+        let link = p.scenario(None);
+        assert!(!link.runnext && link.fairness);
+        assert!(link.to_text().contains("runnext=0\n"));
+        let opened = page().reduce(Action::LoadScenario(Box::new(link)));
+        assert_eq!(opened.settings.fidelity, off);
+        // A link that does not say opens Go's policies, and Go's links do not say.
+        let back = opened.reduce(Action::LoadScenario(Box::new(page().scenario(None))));
+        assert!(back.settings.fidelity.is_go());
+        assert!(!page().scenario(None).to_text().contains("runnext"));
+        // A found schedule carries its policies.
+        let cfg = crate::driver::config(&Settings {
+            fidelity: Fidelity {
+                global_fairness: false,
+                ..Fidelity::GO
+            },
+            ..Settings::default()
+        });
+        let p = page().reduce(Action::LoadSchedule {
+            schedule: Schedule::plain(&cfg).encode(),
+            pause_at: None,
+            finding: None,
+        });
+        assert!(!p.settings.fidelity.global_fairness && p.settings.fidelity.runnext);
     }
 
     #[test]

@@ -11,7 +11,8 @@ test('a pt-BR browser gets the page in Portuguese, event log included', async ({
   await expect(app.runButton).toContainText('Executar');
   await expect(app.pauseButton).toContainText('Pausar');
   await expect(app.slot(0, 'runq')).toContainText('fila local');
-  await expect(page.getByText('Fila global', { exact: false }).first()).toBeVisible();
+  // The stage's heading (the closed policies disclosure also mentions the global queue).
+  await expect(page.getByText('Fila global', { exact: false }).filter({ visible: true }).first()).toBeVisible();
   await expect(app.status).toHaveText('Nenhum erro.');
   await app.stepOnce();
   await expect(app.eventLog.locator('li').first()).toContainText(/executa|inicia|pegou|criou/);

@@ -75,7 +75,9 @@ pub fn p_card(props: &PCardProps) -> Html {
                 <span class="pcard__status">{ format!("{m} · {status}") }</span>
             </header>
             { slot(p.running.iter().map(|g| g.0).collect(), usize::from(busy), 1, Key::Running, "running", None) }
-            { slot(p.runnext.iter().map(|g| g.0).collect(), usize::from(p.runnext.is_some()), 1, Key::Runnext, "runnext", None) }
+            // A "what if" run without the slot says so where the slot would be.
+            { slot(p.runnext.iter().map(|g| g.0).collect(), usize::from(p.runnext.is_some()), 1,
+                   if props.frame.fidelity.runnext { Key::Runnext } else { Key::RunnextOff }, "runnext", None) }
             { slot(
                 p.runq.iter().take(RUNQ_SHOWN).map(|g| g.0).collect(),
                 p.runq.len(),

@@ -1,7 +1,8 @@
-//! The run settings: speed, GOMAXPROCS, preemption mode, seed (with "new seed") and the
-//! race detector. Changing anything but the speed starts the run over.
+//! The run settings: speed, GOMAXPROCS, preemption mode, seed (with "new seed"), the
+//! race detector, and Go's scheduling policies ("what if" switches). Changing anything but
+//! the speed starts the run over.
 
-use gosched_sim::PreemptMode;
+use gosched_sim::{Fidelity, PreemptMode};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -20,6 +21,7 @@ pub struct SettingsBarProps {
     pub on_seed: Callback<u64>,
     pub on_new_seed: Callback<()>,
     pub on_race: Callback<bool>,
+    pub on_fidelity: Callback<Fidelity>,
 }
 
 #[function_component(SettingsBar)]
@@ -54,6 +56,22 @@ pub fn settings_bar(p: &SettingsBarProps) -> Html {
         let input: HtmlInputElement = e.target_unchecked_into();
         input.checked()
     });
+    let fidelity = s.fidelity;
+    let on_runnext = p.on_fidelity.reform(move |e: Event| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        Fidelity {
+            runnext: input.checked(),
+            ..fidelity
+        }
+    });
+    let on_fairness = p.on_fidelity.reform(move |e: Event| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        Fidelity {
+            global_fairness: input.checked(),
+            ..fidelity
+        }
+    });
+    let what_if = !fidelity.is_go();
     let new_seed = p.on_new_seed.reform(|_: MouseEvent| ());
     // The seed field is not controlled (a redraw while typing would put the old value
     // back): its text follows the setting only when the setting changes.
@@ -105,6 +123,27 @@ pub fn settings_bar(p: &SettingsBarProps) -> Html {
                 <input type="checkbox" data-testid="race-toggle" checked={s.race} onchange={on_race} />
                 <span class="field__label">{ t(lang, Key::RaceToggle) }</span>
             </label>
+            // Closed by default even in a "what if" run (the summary's mark says so): open,
+            // it would make the sticky controls a third of a laptop screen tall.
+            <details class="policies" data-testid="policies">
+                <summary class="policies__summary">
+                    { t(lang, Key::Policies) }
+                    if what_if {
+                        <span class="policies__what-if" data-testid="what-if">{ t(lang, Key::WhatIf) }</span>
+                    }
+                </summary>
+                <p class="policies__hint">{ t(lang, Key::PoliciesHint) }</p>
+                <label class="field field--check policies__item">
+                    <input type="checkbox" data-testid="policy-runnext" checked={fidelity.runnext}
+                           onchange={on_runnext} />
+                    <span>{ t(lang, Key::PolicyRunnext) }</span>
+                </label>
+                <label class="field field--check policies__item">
+                    <input type="checkbox" data-testid="policy-fairness" checked={fidelity.global_fairness}
+                           onchange={on_fairness} />
+                    <span>{ t(lang, Key::PolicyFairness) }</span>
+                </label>
+            </details>
         </div>
     }
 }

@@ -80,14 +80,15 @@ keys! {
     // Page and header.
     AppTitle, Tagline, Controls, Settings, Run, Resume, Pause, RunTitle, Step, StepTitle, StepBack,
     StepBackTitle, Reset, ResetTitle, Speed, SpeedValue, SpeedMax, Procs, ProcsTitle, Preempt,
-    PreemptAsync, PreemptCoop, Seed, NewSeed, RaceToggle, Theme, ThemeAuto, ThemeLight, ThemeDark,
+    PreemptAsync, PreemptCoop, Seed, NewSeed, RaceToggle, Policies, PoliciesHint, PolicyRunnext,
+    PolicyFairness, WhatIf, Theme, ThemeAuto, ThemeLight, ThemeDark,
     Help, Shortcuts, KeySpace, KeySpaceName, KeyRight, KeyLeft, KeyReset, KeyHelp, KeyEscape, Close,
     Assumptions, AssumptionsIntro, Seek, StepOf, StatusReady, StatusRunning, StatusPaused,
     StatusSeeking, StatusFinished, StatusErrors, Lesson,
     // Editor and diagnostics.
     EditorLabel, Problems, NoErrors, OneError, NErrors, GoroutinesOnLine, FixErrorsFirst,
     // The scheduler stage.
-    Stage, ProcessorLabel, Running, Runnext, LocalQueue, PIdle, PRunning, PSyscall, PSpinning,
+    Stage, ProcessorLabel, Running, Runnext, RunnextOff, LocalQueue, PIdle, PRunning, PSyscall, PSpinning,
     NoM, GlobalQueue, Empty, More, MoreLabel, Threads, MRunning, MSpinning, MIdle, MSyscall,
     Blocked, NothingBlocked, Channel, ChanCap, ChanClosed, ChanRecvq, ChanSendq, ChanBuffer,
     Mutex, RwMutex, LockFree, HeldBy, Waiting, ModeNormal, ModeStarving, Readers, WaitGroup,
@@ -106,9 +107,9 @@ keys! {
     Timeline, TimelineHint, TimelineLabel, MarkPreempt, MarkSteal, MarkSyscall, MarkBlock, Events,
     NoEvents, Narration,
     // Event narration.
-    EvCreate, EvStartRunnext, EvStartLocal, EvStartGlobal, EvStartStolen, EvStartNetpoll,
+    EvCreate, EvCreateTail, EvStartRunnext, EvStartLocal, EvStartGlobal, EvStartStolen, EvStartNetpoll,
     EvStartSyscall, EvStartMain, EvGosched, EvPreempted, EvStopTheWorld, EvBlock, EvBlockOn,
-    EvWake, EvWakeGlobal, EvWakeSelf, EvEnd, EvKicked, EvOverflow, EvGlobalTake, EvSteal,
+    EvWake, EvWakeTail, EvWakeGlobal, EvWakeSelf, EvWakeSelfTail, EvEnd, EvKicked, EvOverflow, EvGlobalTake, EvSteal,
     EvStealRunnext, EvPreemptRequest, EvSyscallEnter, EvSyscallExitSame, EvSyscallExitOther,
     EvSyscallExitGlobal, EvHandoff, EvHandoffIdle, EvNetReady, EvTimerWake, EvTimerChan,
     EvTimer, EvProcStart, EvProcSpin, EvProcIdle, EvThread, EvProcs, EvRead, EvWrite,

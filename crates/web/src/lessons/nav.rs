@@ -90,6 +90,8 @@ pub fn page_settings(s: &LessonSettings) -> Settings {
         },
         seed: s.seed,
         race: s.race,
+        // Lessons teach Go as it is.
+        fidelity: gosched_sim::Fidelity::GO,
     }
 }
 

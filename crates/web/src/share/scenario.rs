@@ -46,6 +46,10 @@ pub struct Scenario {
     pub preempt: Preempt,
     pub seed: u64,
     pub race: bool,
+    /// Go's `runnext` slot (off: a "what if" run, `runnext=0`).
+    pub runnext: bool,
+    /// Go's every-61st check of the global queue (off: `fairness=0`).
+    pub fairness: bool,
     /// The page's speed setting (0 = slowest; the page clamps to its range).
     pub speed: u8,
     /// The playhead: the step to open paused at.
@@ -71,6 +75,8 @@ impl Default for Scenario {
             preempt: Preempt::Async,
             seed: 1,
             race: true,
+            runnext: true,
+            fairness: true,
             speed: 3,
             step: None,
             goroutine: None,
@@ -109,6 +115,12 @@ impl Scenario {
         }
         if self.race != d.race {
             kv("race", if self.race { "1" } else { "0" });
+        }
+        if self.runnext != d.runnext {
+            kv("runnext", if self.runnext { "1" } else { "0" });
+        }
+        if self.fairness != d.fairness {
+            kv("fairness", if self.fairness { "1" } else { "0" });
         }
         if self.speed != d.speed {
             kv("speed", &self.speed.to_string());
@@ -178,13 +190,9 @@ impl Scenario {
                     }
                 }
                 "seed" => s.seed = v.parse().map_err(|_| bad())?,
-                "race" => {
-                    s.race = match v {
-                        "1" => true,
-                        "0" => false,
-                        _ => return Err(bad()),
-                    }
-                }
+                "race" => s.race = flag(v).ok_or_else(bad)?,
+                "runnext" => s.runnext = flag(v).ok_or_else(bad)?,
+                "fairness" => s.fairness = flag(v).ok_or_else(bad)?,
                 "speed" => s.speed = v.parse().map_err(|_| bad())?,
                 "step" => s.step = Some(v.parse().map_err(|_| bad())?),
                 "g" => s.goroutine = Some(v.parse().map_err(|_| bad())?),
@@ -197,6 +205,15 @@ impl Scenario {
             }
         }
         Ok(s)
+    }
+}
+
+/// A switch's value: `1` on, `0` off.
+fn flag(v: &str) -> Option<bool> {
+    match v {
+        "1" => Some(true),
+        "0" => Some(false),
+        _ => None,
     }
 }
 
