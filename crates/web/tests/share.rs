@@ -199,6 +199,7 @@ fn bad_settings_are_refused_by_name() {
         ("compare=preempt:async:sometimes\n\nx", "compare"),
         ("compare=seed:1:-2\n\nx", "compare"),
         ("compare=threads:1:2\n\nx", "compare"),
+        ("compare=policies:go:faster\n\nx", "compare"),
     ] {
         match decode(&link(text)) {
             Err(ShareError::BadField { name: n, .. }) => assert_eq!(n, name, "{text:?}"),
@@ -210,6 +211,13 @@ fn bad_settings_are_refused_by_name() {
         Vary::Procs(1, 16),
         Vary::Preempt(PreemptMode::Cooperative, PreemptMode::Async),
         Vary::Seed(u64::MAX, 0),
+        Vary::Policies(
+            gosched_sim::Fidelity::GO,
+            gosched_sim::Fidelity {
+                runnext: false,
+                global_fairness: false,
+            },
+        ),
     ] {
         let s = Scenario {
             compare: Some(v),

@@ -93,3 +93,29 @@ test('the policies in pt-BR', async ({ page }) => {
   await page.getByTestId('assumptions-button').click();
   await expect(page.getByTestId('assumptions')).toContainText('O Go não tem essas chaves');
 });
+
+test('compare: Go beside a run without runnext, side by side, and the link keeps both', async ({ browser, page }) => {
+  test.setTimeout(90_000);
+  const app = new Playground(page);
+  await app.open();
+  await app.load(RUNNEXT_ORDER);
+  await app.setProcs(1);
+  await app.openCompare();
+  await app.compare('dimension').selectOption('policies');
+  await expect(app.compare('value-left')).toHaveValue('go');
+  await expect(app.compare('value-right')).toHaveValue('no-runnext');
+  await app.compareDone();
+  await expect(app.compare('output-left')).toHaveText(/^4\s*0\s*1\s*2\s*3\s*$/);
+  await expect(app.compare('output-right')).toHaveText(/^0\s*1\s*2\s*3\s*4\s*$/);
+  await expect(app.compare('view')).toContainText('what if: no runnext');
+  await page.screenshot({ path: `${artifactsDir}/compare-policies.png` });
+
+  const url = await app.share();
+  const fresh = await (await browser.newContext()).newPage();
+  const other = new Playground(fresh);
+  // The split view opens instead of the editor.
+  await fresh.goto(url);
+  await other.compareDone();
+  await expect(other.compare('value-right')).toHaveValue('no-runnext');
+  await expect(other.compare('output-right')).toHaveText(/^0\s*1\s*2\s*3\s*4\s*$/);
+});

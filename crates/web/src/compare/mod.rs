@@ -1,5 +1,6 @@
 //! The compare view's data: which one setting two runs of the same program differ in
-//! ([`Vary`]: GOMAXPROCS, the preemption mode or the seed, with the value of each side),
+//! ([`Vary`]: GOMAXPROCS, the preemption mode, the seed or Go's scheduling policies, with
+//! the value of each side),
 //! the runs themselves ([`run::CompareRun`], computed in time slices), the pair that
 //! shares one time budget and one playhead ([`pair::Pair`]), and the sentence that says
 //! how the two outcomes differ ([`pair::Difference`]).
@@ -12,7 +13,7 @@
 pub mod pair;
 pub mod run;
 
-use gosched_sim::PreemptMode;
+use gosched_sim::{Fidelity, PreemptMode};
 
 use crate::i18n::{t, tf, Key, Lang};
 use crate::state::{Settings, MAX_PROCS};
@@ -23,6 +24,8 @@ pub enum Vary {
     Procs(u32, u32),
     Preempt(PreemptMode, PreemptMode),
     Seed(u64, u64),
+    /// Go's policies against a "what if" without some of them.
+    Policies(Fidelity, Fidelity),
 }
 
 /// The kinds of [`Vary`], for the chooser.
@@ -31,10 +34,68 @@ pub enum Dimension {
     Procs,
     Preempt,
     Seed,
+    Policies,
+}
+
+/// The policy sets the chooser offers, with their link words and names.
+const POLICY_SETS: [(Fidelity, &str, Key); 4] = [
+    (Fidelity::GO, "go", Key::CompareRunGo),
+    (
+        Fidelity {
+            runnext: false,
+            global_fairness: true,
+        },
+        "no-runnext",
+        Key::CompareRunNoRunnext,
+    ),
+    (
+        Fidelity {
+            runnext: true,
+            global_fairness: false,
+        },
+        "no-fairness",
+        Key::CompareRunNoFairness,
+    ),
+    (
+        Fidelity {
+            runnext: false,
+            global_fairness: false,
+        },
+        "neither",
+        Key::CompareRunNeither,
+    ),
+];
+
+/// A policy set's link word (`go`, `no-runnext`, `no-fairness`, `neither`).
+pub fn policy_word(f: Fidelity) -> &'static str {
+    POLICY_SETS
+        .iter()
+        .find(|(x, ..)| *x == f)
+        .map_or("go", |(_, w, _)| w)
+}
+
+/// The policy set a link word names.
+pub fn policy_from_word(w: &str) -> Option<Fidelity> {
+    POLICY_SETS
+        .iter()
+        .find(|(_, x, _)| *x == w)
+        .map(|(f, ..)| *f)
+}
+
+/// Every policy set, for the chooser: (value, link word, name).
+pub fn policy_sets(lang: Lang) -> impl Iterator<Item = (Fidelity, &'static str, &'static str)> {
+    POLICY_SETS
+        .iter()
+        .map(move |(f, w, k)| (*f, *w, t(lang, *k)))
 }
 
 impl Dimension {
-    pub const ALL: [Dimension; 3] = [Dimension::Procs, Dimension::Preempt, Dimension::Seed];
+    pub const ALL: [Dimension; 4] = [
+        Dimension::Procs,
+        Dimension::Preempt,
+        Dimension::Seed,
+        Dimension::Policies,
+    ];
 
     /// The value of the chooser's `<option>`.
     pub fn attr(self) -> &'static str {
@@ -42,6 +103,7 @@ impl Dimension {
             Dimension::Procs => "procs",
             Dimension::Preempt => "preempt",
             Dimension::Seed => "seed",
+            Dimension::Policies => "policies",
         }
     }
 
@@ -57,6 +119,7 @@ impl Dimension {
                 Dimension::Procs => Key::Procs,
                 Dimension::Preempt => Key::CompareByPreempt,
                 Dimension::Seed => Key::CompareBySeed,
+                Dimension::Policies => Key::CompareByPolicies,
             },
         )
     }
@@ -92,12 +155,21 @@ impl Vary {
 
     /// The comparison the chooser offers first for `dim`, given the page's settings:
     /// GOMAXPROCS 1 against 4 (or the page's own value when it is more than 1), the
-    /// two preemption modes, the page's seed against the next one.
+    /// two preemption modes, the page's seed against the next one, Go's policies against
+    /// the page's "what if" (or, when the page runs Go's, against no runnext).
     pub fn default_for(dim: Dimension, base: &Settings) -> Vary {
         match dim {
             Dimension::Procs => Vary::Procs(1, if base.procs > 1 { base.procs } else { 4 }),
             Dimension::Preempt => Vary::Preempt(PreemptMode::Async, PreemptMode::Cooperative),
             Dimension::Seed => Vary::Seed(base.seed, base.seed.wrapping_add(1)),
+            Dimension::Policies => Vary::Policies(
+                Fidelity::GO,
+                if base.fidelity.is_go() {
+                    POLICY_SETS[1].0
+                } else {
+                    base.fidelity
+                },
+            ),
         }
     }
 
@@ -106,6 +178,7 @@ impl Vary {
             Vary::Procs(..) => Dimension::Procs,
             Vary::Preempt(..) => Dimension::Preempt,
             Vary::Seed(..) => Dimension::Seed,
+            Vary::Policies(..) => Dimension::Policies,
         }
     }
 
@@ -124,12 +197,13 @@ impl Vary {
             Vary::Procs(a, b) => s.procs = side.pick(a, b),
             Vary::Preempt(a, b) => s.preempt = side.pick(a, b),
             Vary::Seed(a, b) => s.seed = side.pick(a, b),
+            Vary::Policies(a, b) => s.fidelity = side.pick(a, b),
         }
         s
     }
 
     /// The comparison between two settings that a lesson names: the first setting in
-    /// which they differ (GOMAXPROCS, then preemption, then seed), if any.
+    /// which they differ (GOMAXPROCS, then preemption, then seed, then policies), if any.
     pub fn between(a: &Settings, b: &Settings) -> Option<Vary> {
         if a.procs != b.procs {
             Some(Vary::Procs(a.procs, b.procs))
@@ -137,12 +211,15 @@ impl Vary {
             Some(Vary::Preempt(a.preempt, b.preempt))
         } else if a.seed != b.seed {
             Some(Vary::Seed(a.seed, b.seed))
+        } else if a.fidelity != b.fidelity {
+            Some(Vary::Policies(a.fidelity, b.fidelity))
         } else {
             None
         }
     }
 
-    /// A short text form for links: `procs:1:4`, `preempt:async:coop`, `seed:1:2`.
+    /// A short text form for links: `procs:1:4`, `preempt:async:coop`, `seed:1:2`,
+    /// `policies:go:no-runnext`.
     pub fn to_text(self) -> String {
         let mode = |m: PreemptMode| match m {
             PreemptMode::Async => "async",
@@ -152,6 +229,7 @@ impl Vary {
             Vary::Procs(a, b) => format!("procs:{a}:{b}"),
             Vary::Preempt(a, b) => format!("preempt:{}:{}", mode(a), mode(b)),
             Vary::Seed(a, b) => format!("seed:{a}:{b}"),
+            Vary::Policies(a, b) => format!("policies:{}:{}", policy_word(a), policy_word(b)),
         }
     }
 
@@ -177,6 +255,7 @@ impl Vary {
             "procs" => Some(Vary::Procs(procs(a)?, procs(b)?)),
             "preempt" => Some(Vary::Preempt(mode(a)?, mode(b)?)),
             "seed" => Some(Vary::Seed(a.parse().ok()?, b.parse().ok()?)),
+            "policies" => Some(Vary::Policies(policy_from_word(a)?, policy_from_word(b)?)),
             _ => None,
         }
     }
@@ -202,6 +281,12 @@ impl Vary {
                 Key::CompareRunSeed,
                 &[("n", &side.pick(a, b).to_string())],
             ),
+            Vary::Policies(a, b) => {
+                let f = side.pick(a, b);
+                policy_sets(lang)
+                    .find(|(x, ..)| *x == f)
+                    .map_or_else(String::new, |(.., name)| name.to_string())
+            }
         }
     }
 }
@@ -234,9 +319,19 @@ mod tests {
             Vary::LESSON,
             Vary::Preempt(PreemptMode::Cooperative, PreemptMode::Async),
             Vary::Seed(0, u64::MAX),
-        ] {
+        ]
+        .into_iter()
+        .chain(
+            POLICY_SETS
+                .iter()
+                .flat_map(|(a, ..)| POLICY_SETS.iter().map(|(b, ..)| Vary::Policies(*a, *b))),
+        ) {
             assert_eq!(Vary::parse(&v.to_text()), Some(v), "{}", v.to_text());
         }
+        assert_eq!(
+            Vary::default_for(Dimension::Policies, &Settings::default()).to_text(),
+            "policies:go:no-runnext"
+        );
         assert_eq!(Vary::LESSON.to_text(), "procs:1:4");
         for bad in [
             "",
@@ -249,6 +344,9 @@ mod tests {
             "preempt:async:fast",
             "gc:1:2",
             "<b>:1:2",
+            "policies:go:fast",
+            "policies:go",
+            "policies:GO:neither",
         ] {
             assert_eq!(Vary::parse(bad), None, "{bad:?}");
         }
@@ -279,5 +377,8 @@ mod tests {
             v.label(Lang::PtBr, Side::Right)
         );
         assert_eq!(Vary::Seed(3, 9).label(Lang::PtBr, Side::Right), "semente 9");
+        let v = Vary::default_for(Dimension::Policies, &Settings::default());
+        assert_eq!(v.label(Lang::En, Side::Left), "Go's policies");
+        assert_eq!(v.label(Lang::PtBr, Side::Right), "e se: sem runnext");
     }
 }

@@ -364,6 +364,31 @@ mod tests {
     }
 
     #[test]
+    fn go_against_no_runnext_prints_the_goroutines_in_another_order() {
+        let src = include_str!("../../../../tests/programs/sched/runnext_order.go");
+        let one_p = Settings { procs: 1, ..base() };
+        let vary = Vary::default_for(crate::compare::Dimension::Policies, &one_p);
+        let mut p = Pair::new(src, &one_p, vary).expect("compiles");
+        finish(&mut p);
+        let f = p.frame();
+        let text = |o: &RunOutcome| o.console.iter().map(|c| c.1.as_str()).collect::<String>();
+        let (l, r) = (
+            f.left.outcome.clone().expect("left"),
+            f.right.outcome.clone().expect("right"),
+        );
+        assert_eq!(text(&l), "4\n0\n1\n2\n3\n", "Go's order on the left");
+        assert_eq!(
+            text(&r),
+            "0\n1\n2\n3\n4\n",
+            "creation order without runnext"
+        );
+        assert_eq!(
+            outputs_sentence(Lang::En, &l, &r),
+            t(Lang::En, Key::CompareOutputsDiffer)
+        );
+    }
+
+    #[test]
     fn playing_moves_both_runs_together_to_the_end() {
         let mut p = Pair::new(SMALL, &base(), Vary::Procs(1, 2)).expect("compiles");
         finish(&mut p);

@@ -216,6 +216,25 @@ fn chooser(lang: Lang, base: &Settings, vary: Vary, on_vary: &Callback<Vary>) ->
                            value={side.pick(a, b).to_string()} {onchange} />
                 }
             }
+            Vary::Policies(a, b) => {
+                let onchange = on_vary.reform(move |e: Event| {
+                    let sel: HtmlSelectElement = e.target_unchecked_into();
+                    let f = crate::compare::policy_from_word(&sel.value())
+                        .unwrap_or(gosched_sim::Fidelity::GO);
+                    match side {
+                        Side::Left => Vary::Policies(f, b),
+                        Side::Right => Vary::Policies(a, f),
+                    }
+                });
+                let cur = side.pick(a, b);
+                html! {
+                    <select data-testid={testid} {onchange}>
+                        { for crate::compare::policy_sets(lang).map(|(f, word, name)| html! {
+                            <option value={word} selected={f == cur}>{ name }</option>
+                        }) }
+                    </select>
+                }
+            }
         }
     };
     html! {

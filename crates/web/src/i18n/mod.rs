@@ -135,7 +135,8 @@ keys! {
     // ---- compare runs (issue 7) ----
     Compare, CompareTitle, CompareHeading, CompareIntro, CompareDimension, CompareByPreempt,
     CompareBySeed, CompareLeftValue, CompareRightValue, CompareClose, CompareRunProcs,
-    CompareRunAsync, CompareRunCoop, CompareRunSeed, CompareTotal, CompareAt, CompareComputing,
+    CompareRunAsync, CompareRunCoop, CompareRunSeed, CompareByPolicies, CompareRunGo,
+    CompareRunNoRunnext, CompareRunNoFairness, CompareRunNeither, CompareTotal, CompareAt, CompareComputing,
     CompareOutput, CompareNoOutput, CompareRaceCount, CompareRaceOff, CompareMemory,
     CompareMemoryValue, CompareExit, CompareSooner, CompareSameTime, CompareSameOutput,
     CompareOutputsDiffer, ComparePlayhead, CompareProcsLabel, ComparePlay,
