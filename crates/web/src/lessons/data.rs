@@ -51,6 +51,8 @@ pub struct Settings {
     /// A step limit lower than the page's default, for runs that are meant to hang
     /// (the learner should see the limit reached quickly). `None`: the default.
     pub max_steps: Option<u64>,
+    /// Go's `runnext` slot; off only in a "what if" run that shows what it is for.
+    pub runnext: bool,
 }
 
 impl Settings {
@@ -62,6 +64,15 @@ impl Settings {
             race: false,
             seed: 1,
             max_steps: None,
+            runnext: true,
+        }
+    }
+
+    /// The same settings without Go's `runnext` slot (a "what if" no Go program makes).
+    pub const fn without_runnext(self) -> Settings {
+        Settings {
+            runnext: false,
+            ..self
         }
     }
 
@@ -693,6 +704,17 @@ const SCHEDULER: Lesson = Lesson {
             Settings::procs(1),
             None
         ),
+        program!(
+            "runnext-what-if",
+            "05-scheduler",
+            "runnext.go",
+            t(
+                "runnext: Go beside a “what if” without it",
+                "runnext: o Go ao lado de um “e se” sem ele"
+            ),
+            Settings::procs(1),
+            Some(Settings::procs(1).without_runnext())
+        ),
     ],
     steps: &[
         step(
@@ -763,6 +785,16 @@ const SCHEDULER: Lesson = Lesson {
             t(
                 "When the read returns, its M has no P and none is free: the reader goes to the global queue and the M goes to sleep. So a Go program can have more threads than GOMAXPROCS, which limits threads running Go code, not threads blocked in the kernel; network waits, by contrast, block no thread (the netpoller wakes the goroutine). In the simulator every read takes 50 µs; reading a missing file on your machine returns in about a microsecond, so real Go usually prints the reader's line first.",
                 "Quando a leitura termina, o M dela está sem P e não há nenhum livre: o leitor vai para a fila global e o M vai dormir. Por isso um programa Go pode ter mais threads do que GOMAXPROCS, que limita as threads executando código Go, não as bloqueadas no kernel; já as esperas de rede não bloqueiam nenhuma thread (o netpoller acorda a goroutine). No simulador toda leitura leva 50 µs; na sua máquina, ler um arquivo inexistente termina em cerca de um microssegundo, então o Go real costuma imprimir primeiro a linha do leitor.",
+            ),
+        ),
+        step(
+            Some("runnext-what-if"),
+            &[Compare, Console],
+            &[13, 18],
+            Seek::End,
+            t(
+                "What is runnext for? The first program runs twice here: Go on the left, and on the right a “what if” run with the runnext slot switched off, which no Go program can do. Without it every new goroutine waits at the tail of the local queue, so they run in the order they were created: 0 1 2 3 4. With it, a goroutine that the running one has just made ready (a go statement, a channel send, an unlock) runs next on the same P and inherits the rest of the time slice. Goroutines that talk and wait in turn, like a producer and its consumer, then run as a unit instead of each waiting behind the whole queue (proc.go's comment on runnext says exactly this). You can switch it off yourself under “Go's scheduling policies”.",
+                "Para que serve o runnext? O primeiro programa roda duas vezes aqui: o Go à esquerda e, à direita, uma execução “e se” com o slot runnext desligado, algo que nenhum programa Go consegue fazer. Sem ele, cada nova goroutine espera no fim da fila local, então elas rodam na ordem em que foram criadas: 0 1 2 3 4. Com ele, uma goroutine que a atual acabou de tornar pronta (um comando go, um envio por canal, um unlock) roda em seguida no mesmo P e herda o resto da fatia de tempo. Goroutines que conversam e esperam uma pela outra, como um produtor e seu consumidor, passam então a rodar como uma unidade, em vez de cada uma esperar atrás da fila inteira (o comentário sobre runnext no proc.go diz exatamente isso). Você mesmo pode desligá-lo em “Políticas do escalonador do Go”.",
             ),
         ),
     ],

@@ -90,8 +90,11 @@ pub fn page_settings(s: &LessonSettings) -> Settings {
         },
         seed: s.seed,
         race: s.race,
-        // Lessons teach Go as it is.
-        fidelity: gosched_sim::Fidelity::GO,
+        // Lessons teach Go as it is, except a "what if" run that shows what runnext is for.
+        fidelity: gosched_sim::Fidelity {
+            runnext: s.runnext,
+            ..gosched_sim::Fidelity::GO
+        },
     }
 }
 
@@ -172,16 +175,12 @@ pub fn pending_seek(p: &Playground) -> (u64, Seek) {
         .map_or((0, Seek::Stay), |at| (at.nonce, at.current().seek))
 }
 
-/// What the side-by-side compare view varies to show a program's two runs: GOMAXPROCS
-/// when they differ in it, else the preemption mode (`None`: no comparison run).
+/// What the side-by-side compare view varies to show a program's two runs: the first
+/// page setting they differ in (`None`: no comparison run, or one that differs only in
+/// its step limit).
 pub fn vary(at: &LessonAt) -> Option<crate::compare::Vary> {
-    use crate::compare::Vary;
     let (a, b) = (at.program.settings, at.program.compare?);
-    Some(if a.procs != b.procs {
-        Vary::Procs(a.procs, b.procs)
-    } else {
-        Vary::Preempt(page_settings(&a).preempt, page_settings(&b).preempt)
-    })
+    crate::compare::Vary::between(&page_settings(&a), &page_settings(&b))
 }
 
 /// How a scenario link carries the step (`race-condition/2`, `n` 1-based).
@@ -373,6 +372,20 @@ mod tests {
         );
         go(&mut p, data::lesson("memory").expect("lesson"), 0);
         assert_eq!(vary(&p.lesson.expect("open")), None);
+        // The scheduler lesson's last step: Go beside a run without runnext.
+        let l = data::lesson("scheduler").expect("lesson");
+        go(&mut p, l, l.steps.len() - 1);
+        let at = p.lesson.expect("open");
+        assert_eq!(at.program.id, "runnext-what-if");
+        let no_runnext = gosched_sim::Fidelity {
+            runnext: false,
+            ..gosched_sim::Fidelity::GO
+        };
+        assert_eq!(
+            vary(&at),
+            Some(Vary::Policies(gosched_sim::Fidelity::GO, no_runnext))
+        );
+        assert!(p.settings.fidelity.is_go(), "the page's own run is Go's");
     }
 
     #[test]
