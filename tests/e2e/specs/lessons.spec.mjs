@@ -113,7 +113,22 @@ const LESSONS = [
   {
     id: 'scheduler',
     title: { en: 'The Go scheduler', 'pt-BR': 'O escalonador do Go' },
-    checks: {},
+    checks: {
+      8: async (app, page, lang) => {
+        // What is runnext for: Go's order, then the "what if" run without it, which the
+        // list of runs names as such.
+        await expect(app.lessonPanel).toContainText(lang === 'en' ? 'what if: no runnext' : 'e se: sem runnext');
+        await expect(app.runStatus).toHaveText(/exit status 0/);
+        await expect(app.console).toHaveText(/^goroutine 4\s+goroutine 0\s+goroutine 1\s+goroutine 2\s+goroutine 3\s/);
+        await expect(page.getByTestId('what-if')).toHaveCount(0);
+        await page.getByTestId('lesson-show-compare').click();
+        await expect(app.runStatus).toHaveText(/exit status 0/, { timeout: 60_000 });
+        await expect(app.console).toHaveText(/^goroutine 0\s+goroutine 1\s+goroutine 2\s+goroutine 3\s+goroutine 4\s/);
+        await expect(page.getByTestId('what-if')).toBeVisible();
+        await page.getByTestId('lesson-show-primary').click();
+        await expect(page.getByTestId('what-if')).toHaveCount(0);
+      },
+    },
   },
   {
     id: 'channels',

@@ -83,11 +83,17 @@ pub fn lesson_panel(p: &LessonPanelProps) -> Html {
                 Key::PreemptAsync
             },
         );
-        tf(
+        let name = tf(
             lang,
             Key::LessonRunName,
             &[("procs", &s.procs.to_string()), ("preempt", preempt)],
-        )
+        );
+        // A "what if" run says so, or its name would read like Go's run beside it.
+        if s.runnext {
+            name
+        } else {
+            format!("{name}, {}", t(lang, Key::CompareRunNoRunnext))
+        }
     };
     let runs = at.program.compare.map(|c| {
         let times = if ended.0 == at.program.id { ended.1 } else { [None; 2] };
