@@ -145,7 +145,8 @@ pub fn fuzz_limits() -> Limits {
 
 /// The run settings for an input, derived from its bytes so that a replay
 /// of the same bytes is the same run: GOMAXPROCS 1-4, both preemption modes,
-/// race detector on or off, every trace level, any seed.
+/// race detector on or off, every trace level, any seed, and now and then one
+/// of Go's scheduling policies switched off.
 pub fn fuzz_config(data: &[u8]) -> Config {
     let h = gosched_sim::trace::digest_bytes(data);
     Config {
@@ -162,6 +163,10 @@ pub fn fuzz_config(data: &[u8]) -> Config {
             _ => TraceLevel::Full,
         },
         seed: h >> 16,
+        fidelity: gosched_sim::Fidelity {
+            runnext: h >> 12 & 3 != 0,
+            global_fairness: h >> 14 & 3 != 0,
+        },
         limits: fuzz_limits(),
         ..Config::default()
     }

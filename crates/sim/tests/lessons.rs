@@ -31,6 +31,10 @@ fn config(s: &Settings) -> Config {
             PreemptMode::Async
         },
         trace: TraceLevel::Sched,
+        fidelity: gosched_sim::Fidelity {
+            runnext: s.runnext,
+            ..gosched_sim::Fidelity::GO
+        },
         ..Config::default()
     };
     if let Some(n) = s.max_steps {
@@ -565,6 +569,25 @@ fn runnext_runs_the_newest_goroutine_first() {
         .filter(|k| matches!(k, EventKind::Kicked { .. }))
         .count();
     assert!(kicked >= 4, "{kicked} kicks");
+}
+
+/// "Without it every new goroutine waits at the tail of the local queue, so they run in
+/// the order they were created: 0 1 2 3 4."
+#[test]
+fn without_runnext_the_goroutines_run_in_creation_order() {
+    let p = prog("runnext-what-if");
+    let what_if = p.compare.expect("a comparison run");
+    assert!(p.settings.runnext && !what_if.runnext);
+    assert_eq!(
+        run(p, &p.settings).stdout_text(),
+        "goroutine 4\ngoroutine 0\ngoroutine 1\ngoroutine 2\ngoroutine 3\n"
+    );
+    let m = run(p, &what_if);
+    assert_eq!(
+        m.stdout_text(),
+        "goroutine 0\ngoroutine 1\ngoroutine 2\ngoroutine 3\ngoroutine 4\n"
+    );
+    assert!(!events(&m).any(|k| matches!(k, EventKind::Kicked { .. })));
 }
 
 /// "Gosched sends the goroutine to the back of the global queue: B 0 A 0 B 1 A 1 B 2 A 2,

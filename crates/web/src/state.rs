@@ -341,16 +341,29 @@ impl Playground {
         self.restart();
         self.selected = s.goroutine;
         self.selected_cell = s.cell;
-        // A schedule that does not decode is dropped (the seed's run plays instead).
-        self.schedule = s
-            .schedule
-            .filter(|t| gosched_sim::explore::Schedule::decode(t).is_ok());
+        // A schedule that does not decode is dropped (the seed's run plays instead). One
+        // that does replays under its own settings (as `Action::LoadSchedule`), so the
+        // controls show the run that plays even if the link's fields say otherwise.
+        self.schedule = match s.schedule {
+            Some(t) => match gosched_sim::explore::Schedule::decode(&t) {
+                Ok(sc) => {
+                    self.settings.procs = sc.procs.clamp(1, MAX_PROCS);
+                    self.settings.preempt = sc.preempt;
+                    self.settings.seed = sc.seed;
+                    self.settings.race = sc.race;
+                    self.settings.fidelity = sc.fidelity;
+                    Some(t)
+                }
+                Err(_) => None,
+            },
+            None => None,
+        };
         // A link's lesson step: the panel opens there, on the link's own program and
         // settings (the link's playhead, not the step's seek).
         self.lesson = s
             .lesson
             .as_deref()
-            .and_then(|l| crate::lessons::nav::attach(l, self.lesson));
+            .and_then(|l| crate::lessons::nav::attach(l, self.lesson, &self.settings));
         self.seek_on_load = s.step.filter(|&n| n > 0);
         // A link's split view opens with it; any other scenario closes one left open.
         self.compare = s.compare.map(Vary::clamped);
@@ -648,6 +661,14 @@ mod tests {
             finding: None,
         });
         assert!(!p.settings.fidelity.global_fairness && p.settings.fidelity.runnext);
+        // A link's schedule replays under its own settings, whatever its fields say.
+        let link = Scenario {
+            schedule: Some(Schedule::plain(&cfg).encode()),
+            ..page().scenario(None)
+        };
+        assert!(link.fairness, "the link's field says Go");
+        let opened = page().reduce(Action::LoadScenario(Box::new(link)));
+        assert!(!opened.settings.fidelity.global_fairness);
     }
 
     #[test]

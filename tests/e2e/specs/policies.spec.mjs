@@ -32,6 +32,7 @@ test('switching runnext off runs goroutines in the order they were started, and 
   await runnext.uncheck();
   await expect(app.runStatus).toHaveText(/ready/);
   await expect(whatIf).toHaveText('what if: not Go');
+  await expect(page.getByTestId('what-if-stage')).toHaveText('what if: not Go');
   // The P card says its runnext slot is off.
   await expect(app.slot(0, 'runnext')).toContainText('runnext (off)');
   expect(await printed(app)).toEqual(['0', '1', '2', '3', '4']);
@@ -43,6 +44,7 @@ test('switching runnext off runs goroutines in the order they were started, and 
   // Back on: Go's order again, and the mark goes away.
   await runnext.check();
   await expect(whatIf).toHaveCount(0);
+  await expect(page.getByTestId('what-if-stage')).toHaveCount(0);
   await expect(app.slot(0, 'runnext')).not.toContainText('off');
   expect(await printed(app)).toEqual(['4', '0', '1', '2', '3']);
 });
@@ -69,6 +71,11 @@ test('a share link carries a switched-off policy to a fresh page', async ({ brow
   await other.setSpeed(MAX_SPEED);
   expect(await printed(other)).toEqual(['0', '1', '2', '3', '4']);
 
+  // Embedded in a course page (settings hidden), the stage still marks the run.
+  await fresh.goto(url.replace('/#', '/?embed#'));
+  await expect(fresh.getByTestId('what-if-stage')).toBeVisible();
+  await expect(fresh.getByTestId('policies')).toBeHidden();
+
   // A link without the switches (Go's own) opens with every policy on.
   await page.getByTestId('policy-fairness').check();
   await page.getByTestId('policy-runnext').check();
@@ -91,7 +98,7 @@ test('the policies in pt-BR', async ({ page }) => {
   await expect(policies).toContainText('nenhum programa Go produz');
   // The assumptions list says the switches are not Go's.
   await page.getByTestId('assumptions-button').click();
-  await expect(page.getByTestId('assumptions')).toContainText('O Go não tem essas chaves');
+  await expect(page.getByTestId('assumptions')).toContainText('O Go não permite desligá-las');
 });
 
 test('compare: Go beside a run without runnext, side by side, and the link keeps both', async ({ browser, page }) => {

@@ -272,7 +272,7 @@ pub struct Explorer {
 
 impl Explorer {
     /// An explorer of `prog` under `cfg` (its seed, GOMAXPROCS, preemption
-    /// mode and race setting start every schedule; the trace is off, and
+    /// mode, race setting and policies start every schedule; the trace is off, and
     /// the race detector is on for [`Goal::Race`]).
     pub fn new(prog: Arc<Program>, cfg: Config, xc: ExploreConfig) -> Explorer {
         let mut cfg = Config {

@@ -464,7 +464,7 @@ mod tests {
             "AQAB__________8B",
             // Header bit 12 (no such setting) and policy tag 3.
             &base64url(&[1, 0x80, 0x20, 1, 0]),
-            &base64url(&[1, 0x80, 0x03, 1, 0]),
+            &base64url(&[1, 0x80, 0x06, 1, 0]),
             &sample().encode().repeat(2),
             &Schedule {
                 policy: Policy::Pct {

@@ -286,7 +286,8 @@ impl Machine {
     // ===== impl Machine: making goroutines runnable =====
 
     /// Makes waiting goroutine `g` runnable, woken by the goroutine running on
-    /// `waker_p` (proc.go: ready): it goes to that P's `runnext`. Without a
+    /// `waker_p` (proc.go: ready): it goes to that P's `runnext` (its queue's
+    /// tail in a run without `runnext`, see `runqput`). Without a
     /// waker P (a timer run by sysmon, the netpoller), it goes to the global
     /// queue. Then `wakep`.
     pub(crate) fn ready(&mut self, g: GoId, waker_p: Option<ProcId>) {

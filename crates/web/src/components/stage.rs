@@ -95,6 +95,11 @@ pub fn stage(p: &StageProps) -> Html {
         <section class="panel stage" aria-labelledby="stage-title" ref={root}>
             <header class="panel__head stage__head">
                 <h2 class="panel__title" id="stage-title">{ t(lang, Key::Stage) }</h2>
+                // A "what if" run says so on the stage itself, which embeds show even
+                // when they hide the settings.
+                if !frame.fidelity.is_go() {
+                    <span class="policies__what-if" data-testid="what-if-stage">{ t(lang, Key::WhatIf) }</span>
+                }
                 { stats(&StatsProps { frame: frame.clone(), lang }) }
             </header>
             <div class="stage__procs">{ for cards }</div>

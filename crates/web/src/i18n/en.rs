@@ -362,7 +362,7 @@ pub(super) const TABLE: &[(Key, &str)] = &[
     (CompareRunGo, "Go's policies"),
     (CompareRunNoRunnext, "what if: no runnext"),
     (CompareRunNoFairness, "what if: no fairness check"),
-    (CompareRunNeither, "what if: neither"),
+    (CompareRunNeither, "what if: no runnext, no fairness check"),
     (CompareTotal, "Total simulated time"),
     (CompareAt, "at {t}"),
     (CompareComputing, "Running both… {t} of simulated time so far."),

@@ -66,6 +66,7 @@ mod tests {
                     procs: p.settings.procs,
                     race: p.settings.race,
                     seed: p.settings.seed,
+                    fidelity: crate::lessons::nav::page_settings(&p.settings).fidelity,
                     ..Config::default()
                 };
                 let mut m = Machine::new(Arc::new(prog), cfg);

@@ -191,13 +191,20 @@ pub fn link_step(at: &LessonAt) -> String {
 /// The lesson step a scenario link names (`<id>/<n>` or `<id>`), attached to the page
 /// without loading anything: the link brings its own program, settings and playhead.
 /// The run shown is the comparison run when the link's settings are its.
-pub fn attach(step: &str, prev: Option<LessonAt>) -> Option<LessonAt> {
+pub fn attach(step: &str, prev: Option<LessonAt>, settings: &Settings) -> Option<LessonAt> {
     let (lesson, i) = parse(&format!("lesson={step}"))?;
+    let program = program_at(lesson, i);
+    let compare = program.compare.map(|c| page_settings(&c));
+    let primary = page_settings(&program.settings);
     Some(LessonAt {
         lesson,
         step: i,
-        program: program_at(lesson, i),
-        run: Run::Primary,
+        program,
+        run: if compare == Some(*settings) && primary != *settings {
+            Run::Compare
+        } else {
+            Run::Primary
+        },
         // Unchanged: no seek is due.
         nonce: prev.map_or(0, |at| at.nonce),
     })
@@ -345,13 +352,27 @@ mod tests {
         go(&mut p, l, 3);
         let at = p.lesson.expect("open");
         assert_eq!(link_step(&at), "scheduler/4");
-        let back = attach("scheduler/4", Some(at)).expect("attaches");
+        let back = attach("scheduler/4", Some(at), &p.settings).expect("attaches");
         assert_eq!(
             (back.step, back.program.id, back.nonce),
             (3, "steal", at.nonce)
         );
-        assert_eq!(attach("scheduler", None).map(|a| a.step), Some(0));
-        assert!(attach("nope/1", None).is_none());
+        assert_eq!(
+            attach("scheduler", None, &p.settings).map(|a| a.step),
+            Some(0)
+        );
+        assert!(attach("nope/1", None, &p.settings).is_none());
+        // A link made while the comparison run was shown opens on it.
+        let last = l.steps.len();
+        go(&mut p, l, last - 1);
+        switch_run(&mut p, Run::Compare);
+        assert!(!p.settings.fidelity.runnext);
+        let link = format!("scheduler/{last}");
+        let shown = attach(&link, None, &p.settings).expect("attaches");
+        assert_eq!(shown.run, Run::Compare);
+        switch_run(&mut p, Run::Primary);
+        let shown = attach(&link, None, &p.settings).expect("attaches");
+        assert_eq!(shown.run, Run::Primary);
         assert!(is_lesson_link("#lesson=memory") && !is_lesson_link("v1.abc"));
     }
 
