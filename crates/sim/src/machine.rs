@@ -244,12 +244,7 @@ impl Machine {
         let mut f = G::new(fing, entry, Some((g1, entry, 0)));
         f.system = true;
         self.put_g(f);
-        if self.cfg.fidelity.runnext {
-            self.sched.p_mut(p0).runnext = Some(fing);
-        } else {
-            self.sched.p_mut(p0).runq.push_back(fing);
-        }
-        self.gs[fing.index()].p = Some(p0);
+        self.runqput(p0, fing, true);
     }
 
     pub(crate) fn put_g(&mut self, g: G) {

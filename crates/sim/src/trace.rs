@@ -68,7 +68,8 @@ pub enum SyncOp {
 #[derive(Clone, Debug, PartialEq)]
 pub enum EventKind {
     // ===== goroutines =====
-    /// `go` statement: `g` created by `parent`, put in `p`'s runnext.
+    /// `go` statement: `g` created by `parent`, put in `p`'s runnext (at its
+    /// local queue's tail in a run without runnext, `Config::fidelity`).
     GoCreate {
         g: GoId,
         parent: GoId,
@@ -96,8 +97,9 @@ pub enum EventKind {
         reason: WaitReason,
         on: Option<ObjId>,
     },
-    /// `g` was made runnable by `waker` and put in `p`'s runnext (or the
-    /// global queue when `p` is `None`).
+    /// `g` was made runnable by `waker` and put in `p`'s runnext (its local
+    /// queue's tail in a run without runnext; the global queue when `p` is
+    /// `None`).
     GoUnblock {
         g: GoId,
         waker: Option<GoId>,

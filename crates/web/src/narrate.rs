@@ -20,6 +20,16 @@ pub struct Names<'a> {
 }
 
 impl Names<'_> {
+    /// `go_key` where Go puts a created or woken goroutine (`runnext`), `tail_key` where a
+    /// run without the slot puts it (the local queue's tail).
+    fn placed(&self, go_key: Key, tail_key: Key) -> Key {
+        if self.runnext {
+            go_key
+        } else {
+            tail_key
+        }
+    }
+
     fn func(&self, f: FuncId) -> String {
         self.prog
             .funcs
@@ -152,15 +162,11 @@ pub fn describe(ev: &Event, names: &Names, races: &[gosched_sim::view::RaceView]
             parent,
             p: on,
             func,
-        } => Phrase::new(if names.runnext {
-            Key::EvCreate
-        } else {
-            Key::EvCreateTail
-        })
-        .arg("parent", g(*parent))
-        .arg("g", g(*x))
-        .arg("func", names.func(*func))
-        .arg("p", p(*on)),
+        } => Phrase::new(names.placed(Key::EvCreate, Key::EvCreateTail))
+            .arg("parent", g(*parent))
+            .arg("g", g(*x))
+            .arg("func", names.func(*func))
+            .arg("p", p(*on)),
         GoStart {
             g: x,
             p: on,
@@ -232,21 +238,13 @@ pub fn describe(ev: &Event, names: &Names, races: &[gosched_sim::view::RaceView]
         }
         GoUnblock { g: x, waker, p: on } => match (waker, on) {
             (_, None) => Phrase::new(Key::EvWakeGlobal).arg("g", g(*x)),
-            (Some(w), Some(q)) if w != x => Phrase::new(if names.runnext {
-                Key::EvWake
-            } else {
-                Key::EvWakeTail
-            })
-            .arg("waker", g(*w))
-            .arg("g", g(*x))
-            .arg("p", p(*q)),
-            (_, Some(q)) => Phrase::new(if names.runnext {
-                Key::EvWakeSelf
-            } else {
-                Key::EvWakeSelfTail
-            })
-            .arg("g", g(*x))
-            .arg("p", p(*q)),
+            (Some(w), Some(q)) if w != x => Phrase::new(names.placed(Key::EvWake, Key::EvWakeTail))
+                .arg("waker", g(*w))
+                .arg("g", g(*x))
+                .arg("p", p(*q)),
+            (_, Some(q)) => Phrase::new(names.placed(Key::EvWakeSelf, Key::EvWakeSelfTail))
+                .arg("g", g(*x))
+                .arg("p", p(*q)),
         },
         GoEnd { g: x, p: on } => Phrase::new(Key::EvEnd).arg("g", g(*x)).arg("p", p(*on)),
         Kicked { g: x, p: on } => Phrase::new(Key::EvKicked).arg("g", g(*x)).arg("p", p(*on)),

@@ -77,6 +77,18 @@ pub struct Settings {
     pub fidelity: Fidelity,
 }
 
+impl Settings {
+    /// Takes a recorded schedule's settings (GOMAXPROCS, preemption, seed, race detector,
+    /// policies): a schedule replays under its own, whatever the controls said.
+    fn adopt(&mut self, sc: &gosched_sim::explore::Schedule) {
+        self.procs = sc.procs.clamp(1, MAX_PROCS);
+        self.preempt = sc.preempt;
+        self.seed = sc.seed;
+        self.race = sc.race;
+        self.fidelity = sc.fidelity;
+    }
+}
+
 impl Default for Settings {
     fn default() -> Settings {
         Settings {
@@ -347,11 +359,7 @@ impl Playground {
         self.schedule = match s.schedule {
             Some(t) => match gosched_sim::explore::Schedule::decode(&t) {
                 Ok(sc) => {
-                    self.settings.procs = sc.procs.clamp(1, MAX_PROCS);
-                    self.settings.preempt = sc.preempt;
-                    self.settings.seed = sc.seed;
-                    self.settings.race = sc.race;
-                    self.settings.fidelity = sc.fidelity;
+                    self.settings.adopt(&sc);
                     Some(t)
                 }
                 Err(_) => None,
@@ -495,11 +503,7 @@ impl Reducible for Playground {
                 let Ok(sc) = gosched_sim::explore::Schedule::decode(&schedule) else {
                     return self;
                 };
-                next.settings.procs = sc.procs.clamp(1, MAX_PROCS);
-                next.settings.preempt = sc.preempt;
-                next.settings.seed = sc.seed;
-                next.settings.race = sc.race;
-                next.settings.fidelity = sc.fidelity;
+                next.settings.adopt(&sc);
                 next.restart();
                 next.schedule = Some(schedule);
                 next.seek_on_load = pause_at;

@@ -37,17 +37,16 @@ pub enum Dimension {
     Policies,
 }
 
+/// Go without its `runnext` slot: the "what if" the chooser offers first.
+const NO_RUNNEXT: Fidelity = Fidelity {
+    runnext: false,
+    global_fairness: true,
+};
+
 /// The policy sets the chooser offers, with their link words and names.
 const POLICY_SETS: [(Fidelity, &str, Key); 4] = [
     (Fidelity::GO, "go", Key::CompareRunGo),
-    (
-        Fidelity {
-            runnext: false,
-            global_fairness: true,
-        },
-        "no-runnext",
-        Key::CompareRunNoRunnext,
-    ),
+    (NO_RUNNEXT, "no-runnext", Key::CompareRunNoRunnext),
     (
         Fidelity {
             runnext: true,
@@ -165,7 +164,7 @@ impl Vary {
             Dimension::Policies => Vary::Policies(
                 Fidelity::GO,
                 if base.fidelity.is_go() {
-                    POLICY_SETS[1].0
+                    NO_RUNNEXT
                 } else {
                     base.fidelity
                 },
